@@ -1,0 +1,284 @@
+//===- DFGFolders.cpp - dfg folders and canonicalization patterns ---------===//
+//
+// Folds are exact: an identity is removed only when it changes no bit of any
+// result (x + -0.0, x * 1, x - 0, x / 1 for floats), and constant folding
+// uses the same IEEE arithmetic as the generated code.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Dialect/DFG/IR/DFGOps.h"
+
+#include "mlir/Dialect/CommonFolders.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mlir::dfg;
+
+/// The splat value of a constant operand, if it is a splat.
+static Attribute getSplat(Attribute attr) {
+  auto splat = dyn_cast_if_present<SplatElementsAttr>(attr);
+  return splat ? splat.getSplatValue<Attribute>() : Attribute();
+}
+
+static bool isSplatOf(Attribute attr, llvm::function_ref<bool(APFloat)> isF,
+                      llvm::function_ref<bool(APInt)> isI) {
+  Attribute value = getSplat(attr);
+  if (auto f = dyn_cast_if_present<FloatAttr>(value))
+    return isF(f.getValue());
+  if (auto i = dyn_cast_if_present<IntegerAttr>(value))
+    return isI(i.getValue());
+  return false;
+}
+
+static bool isZero(Attribute attr) {
+  return isSplatOf(
+      attr, [](APFloat f) { return f.isZero() && !f.isNegative(); },
+      [](APInt i) { return i.isZero(); });
+}
+
+static bool isNegZeroOrIntZero(Attribute attr) {
+  return isSplatOf(
+      attr, [](APFloat f) { return f.isNegZero(); },
+      [](APInt i) { return i.isZero(); });
+}
+
+static bool isOne(Attribute attr) {
+  return isSplatOf(
+      attr, [](APFloat f) { return f.isExactlyValue(1.0); },
+      [](APInt i) { return i.isOne(); });
+}
+
+/// Constant-folds a binary op whose operands and result share one static
+/// type (no broadcasting), with `floatFn` and optionally `intFn`.
+template <typename OpTy>
+static OpFoldResult
+foldBinaryConstants(OpTy op, ArrayRef<Attribute> operands,
+                    llvm::function_ref<APFloat(const APFloat &,
+                                               const APFloat &)>
+                        floatFn,
+                    llvm::function_ref<APInt(const APInt &, const APInt &)>
+                        intFn = nullptr) {
+  auto type = op.getOutput().getType();
+  if (!type.hasStaticShape() || op.getLhs().getType() != type ||
+      op.getRhs().getType() != type)
+    return {};
+  if (isa<FloatType>(type.getElementType()))
+    return constFoldBinaryOp<FloatAttr>(operands, type, floatFn);
+  if (intFn && isa<IntegerType>(type.getElementType()))
+    return constFoldBinaryOp<IntegerAttr>(operands, type, intFn);
+  return {};
+}
+
+/// `value` stands for the op's result when their types agree.
+static OpFoldResult sameTypeOrNull(Value value, Value result) {
+  return value.getType() == result.getType() ? value : OpFoldResult();
+}
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValueAttr(); }
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  if (isNegZeroOrIntZero(adaptor.getRhs()))
+    return sameTypeOrNull(getLhs(), getOutput());
+  if (isNegZeroOrIntZero(adaptor.getLhs()))
+    return sameTypeOrNull(getRhs(), getOutput());
+  return foldBinaryConstants(
+      *this, adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return a + b; },
+      [](const APInt &a, const APInt &b) { return a + b; });
+}
+
+OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  if (isZero(adaptor.getRhs()))
+    return sameTypeOrNull(getLhs(), getOutput());
+  return foldBinaryConstants(
+      *this, adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return a - b; },
+      [](const APInt &a, const APInt &b) { return a - b; });
+}
+
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  if (isOne(adaptor.getRhs()))
+    return sameTypeOrNull(getLhs(), getOutput());
+  if (isOne(adaptor.getLhs()))
+    return sameTypeOrNull(getRhs(), getOutput());
+  return foldBinaryConstants(
+      *this, adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return a * b; },
+      [](const APInt &a, const APInt &b) { return a * b; });
+}
+
+OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
+  if (isOne(adaptor.getRhs()))
+    return sameTypeOrNull(getLhs(), getOutput());
+  // Integer division by zero has no value to fold to: floats only.
+  return foldBinaryConstants(
+      *this, adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return a / b; });
+}
+
+OpFoldResult MaxOp::fold(FoldAdaptor adaptor) {
+  if (getLhs() == getRhs())
+    return sameTypeOrNull(getLhs(), getOutput());
+  return foldBinaryConstants(
+      *this, adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return llvm::maximum(a, b); });
+}
+
+OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
+  if (getLhs() == getRhs())
+    return sameTypeOrNull(getLhs(), getOutput());
+  return foldBinaryConstants(
+      *this, adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return llvm::minimum(a, b); });
+}
+
+OpFoldResult ClampOp::fold(FoldAdaptor) {
+  if (getMin().isInfinity() && getMin().isNegative() &&
+      getMax().isInfinity() && !getMax().isNegative())
+    return sameTypeOrNull(getInput(), getOutput());
+  return {};
+}
+
+OpFoldResult CastOp::fold(FoldAdaptor) {
+  return sameTypeOrNull(getInput(), getOutput());
+}
+
+OpFoldResult SelectOp::fold(FoldAdaptor adaptor) {
+  if (getOnTrue() == getOnFalse())
+    return sameTypeOrNull(getOnTrue(), getOutput());
+  auto bit = dyn_cast_if_present<IntegerAttr>(getSplat(adaptor.getCondition()));
+  if (!bit)
+    return {};
+  return sameTypeOrNull(bit.getValue().isOne() ? getOnTrue() : getOnFalse(),
+                        getOutput());
+}
+
+OpFoldResult ReduceOp::fold(FoldAdaptor) {
+  if (getAxes().empty())
+    return sameTypeOrNull(getInput(), getOutput());
+  return {};
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  ArrayRef<int64_t> permutation = getPermutation();
+  for (auto [i, p] : llvm::enumerate(permutation))
+    if (static_cast<int64_t>(i) != p)
+      return {};
+  return sameTypeOrNull(getInput(), getOutput());
+}
+
+namespace {
+/// transpose(transpose(x, inner), outer) -> transpose(x, inner o outer).
+struct ComposeTransposes : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<TransposeOp>();
+    if (!inner)
+      return rewriter.notifyMatchFailure(op, "input is not a transpose");
+    SmallVector<int64_t> composed;
+    for (int64_t p : op.getPermutation())
+      composed.push_back(inner.getPermutation()[p]);
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(),
+                                             inner.getInput(), composed);
+    return success();
+  }
+};
+
+/// reshape(reshape(x)) -> reshape(x): only the final shape matters.
+struct ComposeReshapes : OpRewritePattern<ReshapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ReshapeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<ReshapeOp>();
+    if (!inner)
+      return rewriter.notifyMatchFailure(op, "input is not a reshape");
+    rewriter.modifyOpInPlace(
+        op, [&] { op.getInputMutable().assign(inner.getInput()); });
+    return success();
+  }
+};
+
+/// f(f(x)) -> x for involutions (neg, not).
+template <typename OpTy>
+struct FoldInvolution : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().template getDefiningOp<OpTy>();
+    if (!inner)
+      return rewriter.notifyMatchFailure(op, "input is not the same op");
+    if (inner.getInput().getType() != op.getType())
+      return rewriter.notifyMatchFailure(op, "types differ in refinement");
+    rewriter.replaceOp(op, inner.getInput());
+    return success();
+  }
+};
+} // namespace
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<ComposeTransposes>(context);
+}
+
+void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                            MLIRContext *context) {
+  results.add<ComposeReshapes>(context);
+}
+
+void NegOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                        MLIRContext *context) {
+  results.add<FoldInvolution<NegOp>>(context);
+}
+
+void NotOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                        MLIRContext *context) {
+  results.add<FoldInvolution<NotOp>>(context);
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  RankedTensorType type = getOutput().getType();
+  if (getInput().getType() == type && type.getNumDynamicDims() <= 1)
+    return getInput();
+  // Reshaping a constant is a constant of the new type.
+  if (auto dense = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput()))
+    if (type.hasStaticShape())
+      return dense.reshape(type);
+  return {};
+}
+
+OpFoldResult BroadcastToOp::fold(FoldAdaptor adaptor) {
+  RankedTensorType type = getOutput().getType();
+  if (getInput().getType() == type && type.hasStaticShape())
+    return getInput();
+  if (auto splat = dyn_cast_if_present<SplatElementsAttr>(adaptor.getInput()))
+    if (type.hasStaticShape())
+      return splat.resizeSplat(type);
+  return {};
+}
+
+OpFoldResult ConcatOp::fold(FoldAdaptor) {
+  if (getInputs().size() == 1)
+    return sameTypeOrNull(getInputs().front(), getOutput());
+  return {};
+}
+
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  RankedTensorType input = getInput().getType();
+  RankedTensorType output = getOutput().getType();
+  if (!input.hasStaticShape() || input != output)
+    return {};
+  // With positive strides, selecting as many elements as there are means
+  // selecting all of them, in order.
+  if (llvm::any_of(getStrides(), [](int64_t s) { return s < 0; }))
+    return {};
+  return getInput();
+}
+
+OpFoldResult PadOp::fold(FoldAdaptor) {
+  auto isZeroPad = [](int64_t p) { return p == 0; };
+  if (llvm::all_of(getLow(), isZeroPad) && llvm::all_of(getHigh(), isZeroPad))
+    return sameTypeOrNull(getInput(), getOutput());
+  return {};
+}

@@ -1,0 +1,35 @@
+//===- Passes.td - dfg shape passes ----------------------------*- tablegen -*-===//
+
+#ifndef DFG_TRANSFORMS_SHAPE_PASSES_TD
+#define DFG_TRANSFORMS_SHAPE_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def DFGInferShapesPass : Pass<"dfg-infer-shapes", "func::FuncOp"> {
+  let summary = "Refine tensor types from the shapes of the graph's inputs";
+  let description = [{
+    Propagates static sizes forward through a `dfg` graph: every op whose
+    declared result type is less refined than the one it infers (a `?` where
+    the size is known) gets the inferred type, and its users see the
+    refined type in turn. Reshapes with one dynamic result dimension get it
+    from the element count. Users outside `dfg` that require the old type
+    get a `tensor.cast` back to it; with `refine-function-results`, the
+    function's result types follow the returned values.
+
+    ```mlir
+    // Before:
+    %0 = dfg.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<?x?xf32>
+    // After:
+    %0 = dfg.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+  let options = [
+    Option<"refineFunctionResults", "refine-function-results", "bool",
+           /*default=*/"true",
+           "Update the function's result types to the refined returned "
+           "types">,
+  ];
+}
+
+#endif // DFG_TRANSFORMS_SHAPE_PASSES_TD

@@ -1,0 +1,158 @@
+//===- InferShapes.cpp - Refine dfg tensor types --------------------------===//
+
+#include "dfg/Transforms/Shape/Passes.h"
+
+#include "dfg/Dialect/DFG/IR/DFGOps.h"
+#include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::dfg {
+#define GEN_PASS_DEF_DFGINFERSHAPESPASS
+#include "dfg/Transforms/Shape/Passes.h.inc"
+} // namespace mlir::dfg
+
+using namespace mlir;
+using namespace mlir::dfg;
+
+/// Whether the user of `use` stays valid when the operand becomes more
+/// refined: dfg ops compare shapes up to dynamic sizes, except the
+/// optimizer updates, which require one exact type for the parameter, its
+/// gradient and its state. func.return is handled by updating the
+/// signature after the rewrite.
+static bool acceptsRefinedOperand(OpOperand &use) {
+  Operation *user = use.getOwner();
+  if (isa<func::ReturnOp>(user))
+    return true;
+  if (!isa_and_present<DFGDialect>(user->getDialect()))
+    return false;
+  return !isa<SgdUpdateOp, MomentumUpdateOp, AdagradUpdateOp, AdamUpdateOp>(
+      user);
+}
+
+/// Gives `result` the type `refined`; users that need the old type read it
+/// through a tensor.cast.
+static void refineResult(PatternRewriter &rewriter, OpResult result,
+                         Type refined) {
+  Type old = result.getType();
+  SmallVector<OpOperand *> needCast;
+  for (OpOperand &use : result.getUses())
+    if (!acceptsRefinedOperand(use))
+      needCast.push_back(&use);
+  rewriter.modifyOpInPlace(result.getOwner(),
+                           [&] { result.setType(refined); });
+  if (needCast.empty())
+    return;
+  rewriter.setInsertionPointAfter(result.getOwner());
+  Value cast = tensor::CastOp::create(rewriter, result.getLoc(), old, result);
+  for (OpOperand *use : needCast)
+    rewriter.modifyOpInPlace(use->getOwner(), [&] { use->set(cast); });
+}
+
+/// Refines `result` towards `shape` (compatible by construction); returns
+/// whether anything changed.
+static bool refineToShape(PatternRewriter &rewriter, OpResult result,
+                          ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(result.getType());
+  if (!areCompatibleShapes(type.getShape(), shape))
+    return false;
+  SmallVector<int64_t> joined = joinShapes(type.getShape(), shape);
+  if (joined == type.getShape())
+    return false;
+  refineResult(rewriter, result, type.clone(joined));
+  return true;
+}
+
+namespace {
+/// Sets the result types of ops implementing InferTypeOpInterface to the
+/// inferred ones where those are more refined.
+struct RefineInferredTypes : RewritePattern {
+  explicit RefineInferredTypes(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa_and_present<DFGDialect>(op->getDialect()))
+      return rewriter.notifyMatchFailure(op, "not a dfg op");
+    auto infer = dyn_cast<InferTypeOpInterface>(op);
+    if (!infer)
+      return rewriter.notifyMatchFailure(op, "no result type inference");
+    SmallVector<Type> inferred;
+    // No location: a failure here is the verifier's to report, not ours.
+    if (failed(infer.inferReturnTypes(
+            op->getContext(), /*location=*/std::nullopt, op->getOperands(),
+            op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
+            op->getRegions(), inferred)))
+      return rewriter.notifyMatchFailure(op, "type inference failed");
+    bool changed = false;
+    for (auto [result, type] : llvm::zip_equal(op->getResults(), inferred))
+      changed |= refineToShape(rewriter, cast<OpResult>(result),
+                               cast<RankedTensorType>(type).getShape());
+    return success(changed);
+  }
+};
+
+/// dfg.reshape: one dynamic result size follows from the element count.
+struct RefineReshape : OpRewritePattern<ReshapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ReshapeOp op,
+                                PatternRewriter &rewriter) const override {
+    RankedTensorType type = op.getType();
+    int64_t count = shapeProduct(op.getInput().getType().getShape());
+    if (type.getNumDynamicDims() != 1 || ShapedType::isDynamic(count))
+      return rewriter.notifyMatchFailure(op, "size not implied");
+    int64_t known = 1;
+    for (int64_t size : type.getShape())
+      if (!ShapedType::isDynamic(size))
+        known *= size;
+    if (known == 0 || count % known != 0)
+      return rewriter.notifyMatchFailure(op, "element count does not divide");
+    SmallVector<int64_t> shape(type.getShape());
+    for (int64_t &size : shape)
+      if (ShapedType::isDynamic(size))
+        size = count / known;
+    return success(
+        refineToShape(rewriter, cast<OpResult>(op.getOutput()), shape));
+  }
+};
+
+/// dfg.cast keeps the shape of its input.
+struct RefineCast : OpRewritePattern<CastOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CastOp op,
+                                PatternRewriter &rewriter) const override {
+    return success(refineToShape(rewriter, cast<OpResult>(op.getOutput()),
+                                 op.getInput().getType().getShape()));
+  }
+};
+
+struct DFGInferShapesPass
+    : dfg::impl::DFGInferShapesPassBase<DFGInferShapesPass> {
+  using DFGInferShapesPassBase::DFGInferShapesPassBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    RewritePatternSet patterns(&getContext());
+    populateShapeRefinementPatterns(patterns);
+    if (failed(applyPatternsGreedily(func, std::move(patterns)))) {
+      func.emitError("shape refinement did not converge");
+      return signalPassFailure();
+    }
+    if (!refineFunctionResults || func.isExternal())
+      return;
+    Operation *terminator = func.getBody().back().getTerminator();
+    auto ret = dyn_cast<func::ReturnOp>(terminator);
+    if (!ret || func.getBody().getBlocks().size() != 1)
+      return;
+    func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
+                                   ret.getOperandTypes()));
+  }
+};
+} // namespace
+
+void dfg::populateShapeRefinementPatterns(RewritePatternSet &patterns) {
+  patterns.add<RefineInferredTypes, RefineReshape, RefineCast>(
+      patterns.getContext());
+}

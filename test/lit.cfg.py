@@ -1,0 +1,32 @@
+# -*- Python -*-
+# The DFG lit suite: FileCheck tests over the tools, plus the gtest unit
+# tests (test/Unit), which lit runs through its googletest format.
+
+import os
+import shutil
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "DFG"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.dfg_obj_root, "test")
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Unit"]
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%dfg_src_root", config.dfg_src_root))
+
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
+tools = ["dfg-opt"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on
+# machines without an NVIDIA driver.
+if shutil.which("nvidia-smi") and os.path.exists("/dev/nvidiactl"):
+    config.available_features.add("cuda")
