@@ -23,7 +23,7 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
-tools = ["dfg-opt"]
+tools = ["dfg-opt", "FileCheck", "count", "not", "split-file"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on

@@ -68,14 +68,16 @@ TEST_F(DialectTest, IncompatibleShapesAreDiagnosed) {
   func::FuncOp func = makeFunc({f32({2, 3}), f32({4})});
   std::string message;
   ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
-    message = diag.str();
+    // The first diagnostic is the op's own; a generic one follows.
+    if (message.empty())
+      message = diag.str();
     return success();
   });
   auto add = AddOp::create(builder, loc, f32({2, 3}), func.getArgument(0),
                            func.getArgument(1));
   EXPECT_TRUE(failed(verify(add)));
-  EXPECT_EQ(message, "'dfg.add' op expected broadcast-compatible operand "
-                     "shapes, but got 2x3 and 4");
+  EXPECT_EQ(message,
+            "expected broadcast-compatible operand shapes, but got 2x3 and 4");
 }
 
 TEST_F(DialectTest, AddOfNegativeZeroFolds) {

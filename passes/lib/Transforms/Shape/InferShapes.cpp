@@ -140,14 +140,25 @@ struct DFGInferShapesPass
       func.emitError("shape refinement did not converge");
       return signalPassFailure();
     }
-    if (!refineFunctionResults || func.isExternal())
+    if (func.isExternal())
       return;
-    Operation *terminator = func.getBody().back().getTerminator();
-    auto ret = dyn_cast<func::ReturnOp>(terminator);
+    auto ret = dyn_cast<func::ReturnOp>(func.getBody().back().getTerminator());
     if (!ret || func.getBody().getBlocks().size() != 1)
       return;
-    func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
-                                   ret.getOperandTypes()));
+    if (refineFunctionResults) {
+      func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
+                                     ret.getOperandTypes()));
+      return;
+    }
+    // Keep the signature: returned values that were refined are cast back.
+    OpBuilder builder(ret);
+    for (auto [operand, type] :
+         llvm::zip_equal(ret->getOpOperands(), func.getResultTypes())) {
+      if (operand.get().getType() == type)
+        continue;
+      operand.set(tensor::CastOp::create(builder, ret.getLoc(), type,
+                                         operand.get()));
+    }
   }
 };
 } // namespace

@@ -15,6 +15,7 @@
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/Support/Format.h"
 
 #include <limits>
 #include <string>
@@ -50,6 +51,13 @@ static std::string formatList(ArrayRef<int64_t> values) {
   os << '[';
   llvm::interleaveComma(values, os);
   os << ']';
+  return text;
+}
+
+/// Renders a coefficient compactly ("0.9", "1e-08", "inf").
+static std::string formatNumber(double value) {
+  std::string text;
+  llvm::raw_string_ostream(text) << llvm::format("%g", value);
   return text;
 }
 
@@ -175,7 +183,7 @@ LogicalResult ClampOp::verify() {
   double max = getMax().convertToDouble();
   if (std::isnan(min) || std::isnan(max) || min > max)
     return emitOpError("expected min <= max, but got min = ")
-           << min << " and max = " << max;
+           << formatNumber(min) << " and max = " << formatNumber(max);
   return success();
 }
 
@@ -529,9 +537,14 @@ LogicalResult TransposeOp::inferReturnTypes(
 // ReshapeOp, BroadcastToOp
 //===----------------------------------------------------------------------===//
 
-/// Checks the optional run-time shape operand against the result rank.
-static LogicalResult verifyShapeOperand(Operation *op, Value shape,
-                                        RankedTensorType result) {
+/// Checks the element types and the optional run-time shape operand of
+/// reshape and broadcast_to.
+static LogicalResult verifyShapeOperand(Operation *op, RankedTensorType input,
+                                        Value shape, RankedTensorType result) {
+  if (input.getElementType() != result.getElementType())
+    return op->emitOpError("expected a result of element type ")
+           << input.getElementType() << " like the input, but got "
+           << result.getElementType();
   if (!shape)
     return success();
   int64_t size = tensorOf(shape.getType()).getDimSize(0);
@@ -545,7 +558,7 @@ static LogicalResult verifyShapeOperand(Operation *op, Value shape,
 LogicalResult ReshapeOp::verify() {
   RankedTensorType input = getInput().getType();
   RankedTensorType result = getOutput().getType();
-  if (failed(verifyShapeOperand(*this, getShape(), result)))
+  if (failed(verifyShapeOperand(*this, input, getShape(), result)))
     return failure();
   int64_t inputCount = shapeProduct(input.getShape());
   int64_t resultCount = shapeProduct(result.getShape());
@@ -564,7 +577,7 @@ LogicalResult ReshapeOp::verify() {
 LogicalResult BroadcastToOp::verify() {
   RankedTensorType input = getInput().getType();
   RankedTensorType result = getOutput().getType();
-  if (failed(verifyShapeOperand(*this, getShape(), result)))
+  if (failed(verifyShapeOperand(*this, input, getShape(), result)))
     return failure();
   bool valid = input.getRank() <= result.getRank();
   int64_t offset = result.getRank() - input.getRank();
@@ -728,8 +741,8 @@ static LogicalResult verifyCoefficient(Operation *op, StringRef name,
   if (inRange)
     return success();
   return op->emitOpError("expected ")
-         << name << " in [" << lo << ", " << hi << (closed ? "]" : ")")
-         << ", but got " << v;
+         << name << " in [" << formatNumber(lo) << ", " << formatNumber(hi)
+         << (closed ? "]" : ")") << ", but got " << formatNumber(v);
 }
 
 static constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -757,7 +770,7 @@ LogicalResult AdagradUpdateOp::verify() {
     return failure();
   if (getEpsilon().convertToDouble() <= 0)
     return emitOpError("expected a positive epsilon, but got ")
-           << getEpsilon().convertToDouble();
+           << formatNumber(getEpsilon().convertToDouble());
   return success();
 }
 
@@ -772,7 +785,7 @@ LogicalResult AdamUpdateOp::verify() {
     return failure();
   if (getEpsilon().convertToDouble() <= 0)
     return emitOpError("expected a positive epsilon, but got ")
-           << getEpsilon().convertToDouble();
+           << formatNumber(getEpsilon().convertToDouble());
   return success();
 }
 

@@ -252,7 +252,7 @@ def DFG_CompareOp : DFG_InferredOp<"compare", [SameOperandsElementType]> {
   let arguments = (ins DFG_ComparePredicateAttr:$predicate, DFG_Tensor:$lhs,
                        DFG_Tensor:$rhs);
   let results = (outs DFG_BoolTensor:$output);
-  let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` "
+  let assemblyFormat = "`` $predicate `,` $lhs `,` $rhs attr-dict `:` "
                        "functional-type(operands, results)";
 }
 
@@ -369,7 +369,7 @@ def DFG_PoolOp : DFG_InferredOp<"pool", [SameOperandsAndResultElementType]> {
                        DenseI64ArrayAttr:$pads, DenseI64ArrayAttr:$dilations,
                        BoolAttr:$count_include_pad, BoolAttr:$ceil_mode);
   let results = (outs DFG_FloatTensor:$output);
-  let assemblyFormat = "$kind `,` $input attr-dict `:` "
+  let assemblyFormat = "`` $kind `,` $input attr-dict `:` "
                        "functional-type(operands, results)";
 }
 
@@ -392,7 +392,7 @@ def DFG_ReduceOp : DFG_InferredOp<"reduce", [SameOperandsAndResultElementType]> 
   let arguments = (ins DFG_ReduceKindAttr:$kind, DFG_Tensor:$input,
                        DenseI64ArrayAttr:$axes, BoolAttr:$keep_dims);
   let results = (outs DFG_Tensor:$output);
-  let assemblyFormat = "$kind `,` $input attr-dict `:` "
+  let assemblyFormat = "`` $kind `,` $input attr-dict `:` "
                        "functional-type(operands, results)";
   let hasFolder = 1;
 }
@@ -413,7 +413,7 @@ def DFG_ArgReduceOp : DFG_InferredOp<"arg_reduce"> {
                        I64Attr:$axis, BoolAttr:$keep_dims,
                        BoolAttr:$select_last_index);
   let results = (outs RankedTensorOf<[I64]>:$output);
-  let assemblyFormat = "$kind `,` $input attr-dict `:` "
+  let assemblyFormat = "`` $kind `,` $input attr-dict `:` "
                        "functional-type(operands, results)";
 }
 
@@ -440,8 +440,7 @@ def DFG_TransposeOp : DFG_InferredOp<"transpose",
   let hasCanonicalizer = 1;
 }
 
-def DFG_ReshapeOp : DFG_Op<"reshape", [Pure,
-                                       SameOperandsAndResultElementType]> {
+def DFG_ReshapeOp : DFG_Op<"reshape", [Pure]> {
   let summary = "change of shape with the same elements in row-major order";
   let description = [{
     Reinterprets `input` with the result's shape. When the result has more
@@ -462,8 +461,7 @@ def DFG_ReshapeOp : DFG_Op<"reshape", [Pure,
   let hasCanonicalizer = 1;
 }
 
-def DFG_BroadcastToOp : DFG_Op<"broadcast_to",
-                               [Pure, SameOperandsAndResultElementType]> {
+def DFG_BroadcastToOp : DFG_Op<"broadcast_to", [Pure]> {
   let summary = "numpy-style broadcast to a larger shape";
   let description = [{
     Stretches `input` to the result's shape (ONNX `Expand`, once the target

@@ -1,0 +1,507 @@
+// RUN: dfg-opt %s -split-input-file -verify-diagnostics
+// One case per verifier message. Messages from result type inference
+// are followed by the generic 'failed to infer returned types'.
+
+func.func @case0(%a: tensor<2x3xf32>, %b: tensor<4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected broadcast-compatible operand shapes, but got 2x3 and 4}}
+  %0 = dfg.add %a, %b : (tensor<2x3xf32>, tensor<4xf32>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @case1(%c: tensor<2x1xi1>, %a: tensor<3xf32>, %b: tensor<2xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected broadcast-compatible operand shapes, but got 2x1 and 3 and 2}}
+  %0 = dfg.select %c, %a, %b : (tensor<2x1xi1>, tensor<3xf32>, tensor<2xf32>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @case2(%a: tensor<2x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{'dfg.mul' op inferred type(s) 'tensor<2x3xf32>' are incompatible with return type(s) of operation 'tensor<2x4xf32>'}}
+  %0 = dfg.mul %a, %a : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @case3() {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a ranked tensor value, but got 'vector<2xf32>'}}
+  %0 = "dfg.constant"() {value = dense<1.0> : vector<2xf32>} : () -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @case4(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'dfg.clamp' op expected min <= max, but got min = 6 and max = 0}}
+  %0 = dfg.clamp %a {min = 6.0 : f64, max = 0.0 : f64} : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @case5(%c: tensor<4xi1>, %a: tensor<4xf32>, %b: tensor<4xi32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected on_true and on_false of one element type, but got 'f32' and 'i32'}}
+  %0 = "dfg.select"(%c, %a, %b) : (tensor<4xi1>, tensor<4xf32>, tensor<4xi32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @case6(%a: tensor<4xf32>, %b: tensor<4x2xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected operands of rank 2 or more, but got ranks 1 and 2}}
+  %0 = dfg.matmul %a, %b : (tensor<4xf32>, tensor<4x2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @case7(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected matching contracting dimensions, but got 3 (lhs) and 4 (rhs)}}
+  %0 = dfg.matmul %a, %b : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+  return
+}
+
+// -----
+
+func.func @case8(%a: tensor<2x4x3xf32>, %b: tensor<3x3x5xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected broadcast-compatible batch dimensions, but got 2 and 3}}
+  %0 = dfg.matmul %a, %b : (tensor<2x4x3xf32>, tensor<3x3x5xf32>) -> tensor<2x4x5xf32>
+  return
+}
+
+// -----
+
+func.func @case9(%x: tensor<1x3xf32>, %w: tensor<4x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected input of rank 3 or more [N, C, spatial...], but got rank 2}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3xf32>, tensor<4x3xf32>) -> tensor<1x4xf32>
+  return
+}
+
+// -----
+
+func.func @case10(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected weight of rank 4 like the input, but got 3}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case11(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf16>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected input and weight of one element type, but got 'f32' and 'f16'}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf16>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case12(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf16>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a 1-D bias of element type 'f32', but got 'tensor<4xf16>'}}
+  %0 = dfg.conv %x, %w, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf16>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case13(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected groups >= 1, but got 0}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 0 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case14(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected input channels (3) divisible by groups (2)}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case15(%x: tensor<1x4x8x8xf32>, %w: tensor<3x2x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected output channels (3) divisible by groups (2)}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<1x4x8x8xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case16(%x: tensor<1x3x8x8xf32>, %w: tensor<4x2x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected weight dimension 1 to be input channels / groups = 3, but got 2}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case17(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<5xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected bias of 4 elements (the output channels), but got 5}}
+  %0 = dfg.conv %x, %w, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<5xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case18(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 strides for 2 spatial dimensions, but got 1}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case19(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 dilations for 2 spatial dimensions, but got 3}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case20(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 4 pads for 2 spatial dimensions, but got 2}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case21(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected positive strides, but got [1, 0]}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 0>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case22(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected positive dilations, but got [-1, 1]}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: -1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case23(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected non-negative pads, but got [1, -1, 1, 1]}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, -1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case24(%x: tensor<1x3x2x8xf32>, %w: tensor<4x3x5x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a window that fits the padded input in spatial dimension 0, but the output size would be -2}}
+  %0 = dfg.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 1, 0, 1>, dilations = array<i64: 1, 1>, groups = 1 : i64} : (tensor<1x3x2x8xf32>, tensor<4x3x5x3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case25(%x: tensor<1x8x4x4xf32>, %w: tensor<8x4x2x2xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 output_padding for 2 spatial dimensions, but got 1}}
+  %0 = dfg.conv_transpose %x, %w {strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, output_padding = array<i64: 0>, groups = 1 : i64} : (tensor<1x8x4x4xf32>, tensor<8x4x2x2xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case26(%x: tensor<1x8x4x4xf32>, %w: tensor<6x4x2x2xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected weight dimension 0 to be the input channels 8, but got 6}}
+  %0 = dfg.conv_transpose %x, %w {strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, output_padding = array<i64: 0, 0>, groups = 1 : i64} : (tensor<1x8x4x4xf32>, tensor<6x4x2x2xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @case27(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected input of rank 3 or more [N, C, spatial...], but got rank 2}}
+  %0 = dfg.pool max, %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, count_include_pad = false, ceil_mode = false} : (tensor<4x4xf32>) -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @case28(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 kernel for 2 spatial dimensions, but got 1}}
+  %0 = dfg.pool avg, %x {kernel = array<i64: 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, count_include_pad = false, ceil_mode = false} : (tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @case29(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected positive kernel sizes, but got [2, 0]}}
+  %0 = dfg.pool avg, %x {kernel = array<i64: 2, 0>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, count_include_pad = false, ceil_mode = false} : (tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @case30(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axes in [0, 2), but got 2}}
+  %0 = dfg.reduce sum, %x {axes = array<i64: 2>, keep_dims = false} : (tensor<4x4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @case31(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected distinct axes, but axis 1 appears twice}}
+  %0 = dfg.reduce max, %x {axes = array<i64: 1, 1>, keep_dims = false} : (tensor<4x4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @case32(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 2), but got -1}}
+  %0 = dfg.arg_reduce argmax, %x {axis = -1 : i64, keep_dims = false, select_last_index = false} : (tensor<4x4xf32>) -> tensor<4xi64>
+  return
+}
+
+// -----
+
+func.func @case33(%x: tensor<2x3x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a permutation of [0, 3), but got [0, 0, 1]}}
+  %0 = dfg.transpose %x {permutation = array<i64: 0, 0, 1>} : (tensor<2x3x4xf32>) -> tensor<2x2x3xf32>
+  return
+}
+
+// -----
+
+func.func @case34(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'dfg.reshape' op expected a result of element type 'f32' like the input, but got 'i32'}}
+  %0 = dfg.reshape %x : (tensor<2x3xf32>) -> tensor<6xi32>
+  return
+}
+
+// -----
+
+func.func @case35(%x: tensor<?x?xf32>, %s: tensor<2xi64>) {
+  // expected-error @+1 {{'dfg.reshape' op expected a shape operand of 3 elements (the result rank), but got 2}}
+  %0 = dfg.reshape %x, %s : (tensor<?x?xf32>, tensor<2xi64>) -> tensor<?x?x4xf32>
+  return
+}
+
+// -----
+
+func.func @case36(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'dfg.reshape' op expected a result with 6 elements like the input, but got 8}}
+  %0 = dfg.reshape %x : (tensor<2x3xf32>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @case37(%x: tensor<?x4xf32>) {
+  // expected-error @+1 {{'dfg.reshape' op expected a shape operand for a result with 2 dynamic dimensions (at most 1 is implied by the element count)}}
+  %0 = dfg.reshape %x : (tensor<?x4xf32>) -> tensor<?x?x2xf32>
+  return
+}
+
+// -----
+
+func.func @case38(%x: tensor<3x4xf32>) {
+  // expected-error @+1 {{'dfg.broadcast_to' op expected the input shape 3x4 to broadcast to the result shape 2x5x4}}
+  %0 = dfg.broadcast_to %x : (tensor<3x4xf32>) -> tensor<2x5x4xf32>
+  return
+}
+
+// -----
+
+func.func @case39() {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected at least one input}}
+  %0 = dfg.concat {axis = 0 : i64} : () -> tensor<1xf32>
+  return
+}
+
+// -----
+
+func.func @case40(%x: tensor<2x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 2), but got 2}}
+  %0 = dfg.concat %x, %x {axis = 2 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @case41(%x: tensor<2x3xf32>, %y: tensor<2x3xf16>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected inputs like the first, 'tensor<2x3xf32>', but input 1 is 'tensor<2x3xf16>'}}
+  %0 = dfg.concat %x, %y {axis = 0 : i64} : (tensor<2x3xf32>, tensor<2x3xf16>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @case42(%x: tensor<2x3xf32>, %y: tensor<2x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected input 1 to match dimension 1 (3) of the others, but got 4}}
+  %0 = dfg.concat %x, %y {axis = 0 : i64} : (tensor<2x3xf32>, tensor<2x4xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @case43(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 starts, limits and strides (the input rank), but got 1, 2 and 2}}
+  %0 = dfg.slice %x {starts = array<i64: 0>, limits = array<i64: 2, 2>, strides = array<i64: 1, 1>} : (tensor<4x4xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @case44(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected non-zero strides, but got [1, 0]}}
+  %0 = dfg.slice %x {starts = array<i64: 0, 0>, limits = array<i64: 2, 2>, strides = array<i64: 1, 0>} : (tensor<4x4xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @case45(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 low and high pads (the input rank), but got 1 and 2}}
+  %0 = dfg.pad %x {low = array<i64: 1>, high = array<i64: 1, 1>, mode = #dfg<pad_mode edge>, value = 0.0 : f64} : (tensor<4x4xf32>) -> tensor<6x6xf32>
+  return
+}
+
+// -----
+
+func.func @case46(%x: tensor<4x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected pads that leave a non-negative size in dimension 0, but got -2}}
+  %0 = dfg.pad %x {low = array<i64: -3, 0>, high = array<i64: -3, 0>, mode = #dfg<pad_mode constant>, value = 0.0 : f64} : (tensor<4x4xf32>) -> tensor<0x4xf32>
+  return
+}
+
+// -----
+
+func.func @case47(%x: tensor<4x4xf32>, %i: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 2), but got 3}}
+  %0 = dfg.gather %x, %i {axis = 3 : i64} : (tensor<4x4xf32>, tensor<2xi64>) -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @case48(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.sgd_update' op expected a learning rate of element type 'f32' like the parameter, but got 'f16'}}
+  %0 = "dfg.sgd_update"(%w, %g, %lr16) {weight_decay = 0.0 : f64} : (tensor<4xf32>, tensor<4xf32>, tensor<f16>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @case49(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.sgd_update' op expected weight_decay in [0, inf), but got -1}}
+  %0 = dfg.sgd_update %w, %g, %lr {weight_decay = -1.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case50(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.momentum_update' op expected norm_coefficient in [0, inf), but got -0.5}}
+  %0:2 = dfg.momentum_update %w, %g, %s, %lr, %t {alpha = 0.9 : f64, beta = 1.0 : f64, norm_coefficient = -0.5 : f64, mode = #dfg<momentum_mode standard>} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case51(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.adagrad_update' op expected decay_factor in [0, inf), but got -0.1}}
+  %0:2 = dfg.adagrad_update %w, %g, %s, %lr, %t {decay_factor = -0.1 : f64, epsilon = 1.0e-6 : f64, norm_coefficient = 0.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case52(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.adagrad_update' op expected a positive epsilon, but got 0}}
+  %0:2 = dfg.adagrad_update %w, %g, %s, %lr, %t {decay_factor = 0.0 : f64, epsilon = 0.0 : f64, norm_coefficient = 0.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case53(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.adam_update' op expected alpha in [0, 1), but got 1.5}}
+  %0:3 = dfg.adam_update %w, %g, %s, %v, %lr, %t {alpha = 1.5 : f64, beta = 0.999 : f64, epsilon = 1.0e-8 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 0.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case54(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.adam_update' op expected beta in [0, 1), but got 1}}
+  %0:3 = dfg.adam_update %w, %g, %s, %v, %lr, %t {alpha = 0.9 : f64, beta = 1.0 : f64, epsilon = 1.0e-8 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 0.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case55(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.adam_update' op expected norm_coefficient_post in [0, 1], but got 2}}
+  %0:3 = dfg.adam_update %w, %g, %s, %v, %lr, %t {alpha = 0.9 : f64, beta = 0.999 : f64, epsilon = 1.0e-8 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 2.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case56(%w: tensor<4xf32>, %g: tensor<4xf32>, %s: tensor<4xf32>, %v: tensor<4xf32>, %lr: tensor<f32>, %t: tensor<i64>, %lr16: tensor<f16>) {
+  // expected-error @+1 {{'dfg.adam_update' op expected a positive epsilon, but got -1}}
+  %0:3 = dfg.adam_update %w, %g, %s, %v, %lr, %t {alpha = 0.9 : f64, beta = 0.999 : f64, epsilon = -1.0 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 0.0 : f64} : tensor<4xf32>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @case57(%w: tensor<4xf32>, %g: tensor<5xf32>, %lr: tensor<f32>, %t: tensor<i64>) {
+  // expected-error @+1 {{'dfg.adam_update' op failed to verify that all of {param, grad, first_moment, second_moment, new_param, new_first_moment, new_second_moment} have same type}}
+  %0:3 = "dfg.adam_update"(%w, %g, %w, %w, %lr, %t) {alpha = 0.9 : f64, beta = 0.999 : f64, epsilon = 1.0e-8 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 0.0 : f64} : (tensor<4xf32>, tensor<5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<i64>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>)
+  return
+}

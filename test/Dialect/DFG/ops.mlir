@@ -1,0 +1,183 @@
+// RUN: dfg-opt %s | dfg-opt | FileCheck %s
+// RUN: dfg-opt %s --mlir-print-op-generic | dfg-opt | FileCheck %s
+// Round trip of every dfg op, in custom and generic form.
+
+// CHECK-LABEL: func.func @constants
+func.func @constants() -> (tensor<2xf32>, tensor<2x2xi64>) {
+  // CHECK: dfg.constant dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>
+  %0 = dfg.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  // CHECK: dfg.constant dense_resource<weights> : tensor<2x2xi64>
+  %1 = dfg.constant dense_resource<weights> : tensor<2x2xi64>
+  return %0, %1 : tensor<2xf32>, tensor<2x2xi64>
+}
+
+// CHECK-LABEL: func.func @unary_float
+func.func @unary_float(%x: tensor<2x?xf32>) -> tensor<2x?xf32> {
+  // CHECK: dfg.exp %{{.*}} : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  %0 = dfg.exp %x : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.log
+  %1 = dfg.log %0 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.sqrt
+  %2 = dfg.sqrt %1 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.rsqrt
+  %3 = dfg.rsqrt %2 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.reciprocal
+  %4 = dfg.reciprocal %3 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.tanh
+  %5 = dfg.tanh %4 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.sigmoid
+  %6 = dfg.sigmoid %5 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.erf
+  %7 = dfg.erf %6 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.sin
+  %8 = dfg.sin %7 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.cos
+  %9 = dfg.cos %8 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.floor
+  %10 = dfg.floor %9 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.ceil
+  %11 = dfg.ceil %10 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.round
+  %12 = dfg.round %11 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  return %12 : tensor<2x?xf32>
+}
+
+// CHECK-LABEL: func.func @unary_any
+func.func @unary_any(%x: tensor<4xi32>, %b: tensor<4xi1>, %f: tensor<4xf16>)
+    -> (tensor<4xi32>, tensor<4xi1>, tensor<4xf16>, tensor<4xi32>) {
+  // CHECK: dfg.neg %{{.*}} : (tensor<4xi32>) -> tensor<4xi32>
+  %0 = dfg.neg %x : (tensor<4xi32>) -> tensor<4xi32>
+  // CHECK: dfg.abs
+  %1 = dfg.abs %0 : (tensor<4xi32>) -> tensor<4xi32>
+  // CHECK: dfg.sign
+  %2 = dfg.sign %1 : (tensor<4xi32>) -> tensor<4xi32>
+  // CHECK: dfg.not %{{.*}} : (tensor<4xi1>) -> tensor<4xi1>
+  %3 = dfg.not %b : (tensor<4xi1>) -> tensor<4xi1>
+  // CHECK: dfg.clamp %{{.*}} {max = 6.000000e+00 : f64, min = 0.000000e+00 : f64}
+  %4 = dfg.clamp %f {min = 0.0 : f64, max = 6.0 : f64} : (tensor<4xf16>) -> tensor<4xf16>
+  // CHECK: dfg.cast %{{.*}} : (tensor<4xf16>) -> tensor<4xi32>
+  %5 = dfg.cast %4 : (tensor<4xf16>) -> tensor<4xi32>
+  return %2, %3, %4, %5 : tensor<4xi32>, tensor<4xi1>, tensor<4xf16>, tensor<4xi32>
+}
+
+// CHECK-LABEL: func.func @binary
+func.func @binary(%x: tensor<2x3xf32>, %y: tensor<3xf32>, %p: tensor<2x1xi1>,
+                  %q: tensor<3xi1>) -> (tensor<2x3xf32>, tensor<2x3xi1>) {
+  // CHECK: dfg.add %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %0 = dfg.add %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.sub
+  %1 = dfg.sub %0, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.mul
+  %2 = dfg.mul %1, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.div
+  %3 = dfg.div %2, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.rem
+  %4 = dfg.rem %3, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.pow
+  %5 = dfg.pow %4, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.max
+  %6 = dfg.max %5, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.min
+  %7 = dfg.min %6, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: dfg.and %{{.*}}, %{{.*}} : (tensor<2x1xi1>, tensor<3xi1>) -> tensor<2x3xi1>
+  %8 = dfg.and %p, %q : (tensor<2x1xi1>, tensor<3xi1>) -> tensor<2x3xi1>
+  // CHECK: dfg.or
+  %9 = dfg.or %8, %q : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
+  // CHECK: dfg.xor
+  %10 = dfg.xor %9, %p : (tensor<2x3xi1>, tensor<2x1xi1>) -> tensor<2x3xi1>
+  // CHECK: dfg.compare ge, %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+  %11 = dfg.compare ge, %7, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+  // CHECK: dfg.select %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  %12 = dfg.select %11, %7, %y : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  return %12, %10 : tensor<2x3xf32>, tensor<2x3xi1>
+}
+
+// CHECK-LABEL: func.func @linalg
+func.func @linalg(%a: tensor<8x?x64xf32>, %b: tensor<64x32xf32>,
+                  %x: tensor<?x3x224x224xf32>, %w: tensor<64x3x7x7xf32>,
+                  %bias: tensor<64xf32>, %t: tensor<1x8x4x4xf32>,
+                  %tw: tensor<8x4x2x2xf32>)
+    -> (tensor<8x?x32xf32>, tensor<?x64x56x56xf32>, tensor<1x4x8x8xf32>) {
+  // CHECK: dfg.matmul %{{.*}}, %{{.*}} : (tensor<8x?x64xf32>, tensor<64x32xf32>) -> tensor<8x?x32xf32>
+  %0 = dfg.matmul %a, %b : (tensor<8x?x64xf32>, tensor<64x32xf32>) -> tensor<8x?x32xf32>
+  // CHECK: dfg.conv %{{.*}}, %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 3, 3, 3, 3>, strides = array<i64: 2, 2>}
+  %1 = dfg.conv %x, %w, %bias {strides = array<i64: 2, 2>, pads = array<i64: 3, 3, 3, 3>,
+      dilations = array<i64: 1, 1>, groups = 1 : i64}
+      : (tensor<?x3x224x224xf32>, tensor<64x3x7x7xf32>, tensor<64xf32>) -> tensor<?x64x112x112xf32>
+  // CHECK: dfg.pool max, %{{.*}} {ceil_mode = false, count_include_pad = false
+  %2 = dfg.pool max, %1 {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>,
+      pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>,
+      count_include_pad = false, ceil_mode = false}
+      : (tensor<?x64x112x112xf32>) -> tensor<?x64x56x56xf32>
+  // CHECK: dfg.conv_transpose %{{.*}}, %{{.*}} {{.*}}output_padding = array<i64: 0, 0>
+  %3 = dfg.conv_transpose %t, %tw {strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>,
+      dilations = array<i64: 1, 1>, output_padding = array<i64: 0, 0>, groups = 1 : i64}
+      : (tensor<1x8x4x4xf32>, tensor<8x4x2x2xf32>) -> tensor<1x4x8x8xf32>
+  return %0, %2, %3 : tensor<8x?x32xf32>, tensor<?x64x56x56xf32>, tensor<1x4x8x8xf32>
+}
+
+// CHECK-LABEL: func.func @reductions
+func.func @reductions(%x: tensor<4x?xf32>) -> (tensor<4x1xf32>, tensor<?xi64>) {
+  // CHECK: dfg.reduce sum, %{{.*}} {axes = array<i64: 1>, keep_dims = true}
+  %0 = dfg.reduce sum, %x {axes = array<i64: 1>, keep_dims = true} : (tensor<4x?xf32>) -> tensor<4x1xf32>
+  // CHECK: dfg.arg_reduce argmin, %{{.*}} {axis = 0 : i64, keep_dims = false, select_last_index = true}
+  %1 = dfg.arg_reduce argmin, %x {axis = 0 : i64, keep_dims = false, select_last_index = true}
+      : (tensor<4x?xf32>) -> tensor<?xi64>
+  return %0, %1 : tensor<4x1xf32>, tensor<?xi64>
+}
+
+// CHECK-LABEL: func.func @data_movement
+func.func @data_movement(%x: tensor<2x3x4xf32>, %r: tensor<?x?xf32>,
+                         %s: tensor<3xi64>, %e: tensor<1x4xf32>,
+                         %table: tensor<1000x64xf32>, %ids: tensor<?x16xi64>)
+    -> (tensor<2x4x3xf32>, tensor<24xf32>, tensor<?x?x4xf32>, tensor<3x4xf32>,
+        tensor<2x6x4xf32>, tensor<2x1x4xf32>, tensor<2x5x4xf32>, tensor<?x16x64xf32>) {
+  // CHECK: dfg.transpose %{{.*}} {permutation = array<i64: 0, 2, 1>}
+  %0 = dfg.transpose %x {permutation = array<i64: 0, 2, 1>} : (tensor<2x3x4xf32>) -> tensor<2x4x3xf32>
+  // CHECK: dfg.reshape %{{.*}} : (tensor<2x3x4xf32>) -> tensor<24xf32>
+  %1 = dfg.reshape %x : (tensor<2x3x4xf32>) -> tensor<24xf32>
+  // CHECK: dfg.reshape %{{.*}}, %{{.*}} : (tensor<?x?xf32>, tensor<3xi64>) -> tensor<?x?x4xf32>
+  %2 = dfg.reshape %r, %s : (tensor<?x?xf32>, tensor<3xi64>) -> tensor<?x?x4xf32>
+  // CHECK: dfg.broadcast_to %{{.*}} : (tensor<1x4xf32>) -> tensor<3x4xf32>
+  %3 = dfg.broadcast_to %e : (tensor<1x4xf32>) -> tensor<3x4xf32>
+  // CHECK: dfg.concat %{{.*}}, %{{.*}} {axis = 1 : i64}
+  %4 = dfg.concat %x, %x {axis = 1 : i64} : (tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x6x4xf32>
+  // CHECK: dfg.slice %{{.*}} {limits = array<i64: 9223372036854775807, 3, 4>, starts = array<i64: 0, -1, 0>, strides = array<i64: 1, 1, 1>}
+  %5 = dfg.slice %x {starts = array<i64: 0, -1, 0>, limits = array<i64: 9223372036854775807, 3, 4>,
+      strides = array<i64: 1, 1, 1>} : (tensor<2x3x4xf32>) -> tensor<2x1x4xf32>
+  // CHECK: dfg.pad %{{.*}} {high = array<i64: 0, 1, 0>, low = array<i64: 0, 1, 0>, mode = #dfg<pad_mode reflect>
+  %6 = dfg.pad %x {low = array<i64: 0, 1, 0>, high = array<i64: 0, 1, 0>,
+      mode = #dfg<pad_mode reflect>, value = 0.0 : f64} : (tensor<2x3x4xf32>) -> tensor<2x5x4xf32>
+  // CHECK: dfg.gather %{{.*}}, %{{.*}} {axis = 0 : i64} : (tensor<1000x64xf32>, tensor<?x16xi64>) -> tensor<?x16x64xf32>
+  %7 = dfg.gather %table, %ids {axis = 0 : i64} : (tensor<1000x64xf32>, tensor<?x16xi64>) -> tensor<?x16x64xf32>
+  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<2x4x3xf32>, tensor<24xf32>, tensor<?x?x4xf32>,
+      tensor<3x4xf32>, tensor<2x6x4xf32>, tensor<2x1x4xf32>, tensor<2x5x4xf32>, tensor<?x16x64xf32>
+}
+
+// CHECK-LABEL: func.func @optimizers
+func.func @optimizers(%w: tensor<16x8xf32>, %g: tensor<16x8xf32>,
+                      %s1: tensor<16x8xf32>, %s2: tensor<16x8xf32>,
+                      %lr: tensor<f32>, %t: tensor<i64>)
+    -> (tensor<16x8xf32>, tensor<16x8xf32>, tensor<16x8xf32>, tensor<16x8xf32>) {
+  // CHECK: dfg.sgd_update %{{.*}}, %{{.*}}, %{{.*}} {weight_decay = 0.000000e+00 : f64} : tensor<16x8xf32>, tensor<f32>
+  %0 = dfg.sgd_update %w, %g, %lr {weight_decay = 0.0 : f64} : tensor<16x8xf32>, tensor<f32>
+  // CHECK: dfg.momentum_update {{.*}}mode = #dfg<momentum_mode nesterov>
+  %1:2 = dfg.momentum_update %w, %g, %s1, %lr, %t {alpha = 0.9 : f64, beta = 1.0 : f64,
+      norm_coefficient = 0.0 : f64, mode = #dfg<momentum_mode nesterov>} : tensor<16x8xf32>, tensor<f32>
+  // CHECK: dfg.adagrad_update {{.*}}decay_factor = 1.000000e-01 : f64
+  %2:2 = dfg.adagrad_update %w, %g, %s1, %lr, %t {decay_factor = 0.1 : f64, epsilon = 1.0e-6 : f64,
+      norm_coefficient = 0.0 : f64} : tensor<16x8xf32>, tensor<f32>
+  // CHECK: dfg.adam_update {{.*}}beta = 0.99899999999999999 : f64
+  %3:3 = dfg.adam_update %w, %g, %s1, %s2, %lr, %t {alpha = 0.9 : f64, beta = 0.999 : f64,
+      epsilon = 1.0e-8 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 0.0 : f64}
+      : tensor<16x8xf32>, tensor<f32>
+  return %0, %1#0, %2#0, %3#0 : tensor<16x8xf32>, tensor<16x8xf32>, tensor<16x8xf32>, tensor<16x8xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      weights: "0x08000000010000000000000002000000000000000300000000000000040000000000000000"
+    }
+  }
+#-}

@@ -1,0 +1,76 @@
+// RUN: dfg-opt %s -dfg-infer-shapes -split-input-file | FileCheck %s
+// RUN: dfg-opt %s -dfg-infer-shapes="refine-function-results=false" -split-input-file | FileCheck %s --check-prefix=KEEP
+
+// Sizes flow forward from the arguments through every kind of op.
+// CHECK-LABEL: func.func @chain
+// CHECK-SAME: -> tensor<2x4xf32>
+// CHECK: dfg.add {{.*}} -> tensor<2x3xf32>
+// CHECK: dfg.exp {{.*}} -> tensor<2x3xf32>
+// CHECK: dfg.matmul {{.*}} -> tensor<2x4xf32>
+// CHECK: return {{.*}} : tensor<2x4xf32>
+// KEEP-LABEL: func.func @chain
+// KEEP-SAME: -> tensor<?x?xf32>
+// KEEP: dfg.matmul {{.*}} -> tensor<2x4xf32>
+// KEEP: %[[C:.*]] = tensor.cast %{{.*}} : tensor<2x4xf32> to tensor<?x?xf32>
+// KEEP: return %[[C]]
+func.func @chain(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %w: tensor<3x4xf32>) -> tensor<?x?xf32> {
+  %0 = dfg.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<?x?xf32>
+  %1 = dfg.exp %0 : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  %2 = dfg.matmul %1, %w : (tensor<?x?xf32>, tensor<3x4xf32>) -> tensor<?x?xf32>
+  return %2 : tensor<?x?xf32>
+}
+
+// -----
+
+// A dynamic batch stays dynamic; the sizes that are known become static.
+// CHECK-LABEL: func.func @conv_pool_flatten
+// CHECK: dfg.conv {{.*}} -> tensor<?x8x16x16xf32>
+// CHECK: dfg.pool {{.*}} -> tensor<?x8x1x1xf32>
+// CHECK: dfg.reshape {{.*}} -> tensor<?x8xf32>
+func.func @conv_pool_flatten(%x: tensor<?x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) -> tensor<?x?xf32> {
+  %0 = dfg.conv %x, %w {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>,
+      dilations = array<i64: 1, 1>, groups = 1 : i64}
+      : (tensor<?x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<?x?x?x?xf32>
+  %1 = dfg.pool avg, %0 {kernel = array<i64: 16, 16>, strides = array<i64: 1, 1>,
+      pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>,
+      count_include_pad = false, ceil_mode = false} : (tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  %2 = dfg.reshape %1 : (tensor<?x?x?x?xf32>) -> tensor<?x8xf32>
+  %3 = dfg.cast %2 : (tensor<?x8xf32>) -> tensor<?x?xf32>
+  return %3 : tensor<?x?xf32>
+}
+
+// -----
+
+// A reshape's one dynamic size follows from the element count.
+// CHECK-LABEL: func.func @reshape_from_count
+// CHECK: dfg.reshape {{.*}} -> tensor<6x4xf32>
+// CHECK: dfg.cast {{.*}} -> tensor<6x4xi32>
+func.func @reshape_from_count(%x: tensor<2x3x4xf32>) -> tensor<?x4xi32> {
+  %0 = dfg.reshape %x : (tensor<2x3x4xf32>) -> tensor<?x4xf32>
+  %1 = dfg.cast %0 : (tensor<?x4xf32>) -> tensor<?x4xi32>
+  return %1 : tensor<?x4xi32>
+}
+
+// -----
+
+// Users that need the old type exactly keep it through a tensor.cast.
+// CHECK-LABEL: func.func @optimizer_user
+// CHECK: %[[E:.*]] = dfg.exp {{.*}} -> tensor<4xf32>
+// CHECK: %[[C:.*]] = tensor.cast %[[E]] : tensor<4xf32> to tensor<?xf32>
+// CHECK: dfg.sgd_update %{{.*}}, %[[C]], %{{.*}} {{.*}} : tensor<?xf32>, tensor<f32>
+func.func @optimizer_user(%w: tensor<?xf32>, %g: tensor<4xf32>, %lr: tensor<f32>) -> tensor<?xf32> {
+  %0 = dfg.exp %g : (tensor<4xf32>) -> tensor<?xf32>
+  %1 = dfg.sgd_update %w, %0, %lr {weight_decay = 0.0 : f64} : tensor<?xf32>, tensor<f32>
+  return %1 : tensor<?xf32>
+}
+
+// -----
+
+// Nothing to refine: the IR is left as it is.
+// CHECK-LABEL: func.func @already_static
+// CHECK-NEXT: dfg.neg %{{.*}} : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK-NEXT: return
+func.func @already_static(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = dfg.neg %x : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
