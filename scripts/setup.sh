@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages DFG needs (only those missing), then
+# configures and builds it in build/. Safe to run again: it does only what
+# is left to do. Used by quickstart.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # toolchain and build
+  cmake ninja-build ccache g++ lld-22 python3
+  # LLVM/MLIR 22: headers, libMLIR.so, mlir-tblgen, lit and FileCheck
+  llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
+  # unit tests
+  libgtest-dev libgmock-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ ! -f build/build.ninja ]]; then
+  cmake -G Ninja -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+# Two cores: more jobs only thrash memory during MLIR template instantiation.
+ninja -C build -j"${DFG_JOBS:-$(nproc)}" "$@"
