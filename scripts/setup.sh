@@ -12,6 +12,9 @@ packages=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   # unit tests
   libgtest-dev libgmock-dev
+  # ONNX: protobuf classes, checker and shape inference; the backend test
+  # models; python3-onnx turns the text fixtures of the tests into .onnx
+  libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
 )
 
 missing=()

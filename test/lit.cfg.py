@@ -19,12 +19,16 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Unit"]
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%dfg_src_root", config.dfg_src_root))
 config.substitutions.append(("%dfg_obj_root", config.dfg_obj_root))
+# Debian's python3 carries python3-onnx (the pyenv one on PATH may not).
+config.substitutions.append(
+    ("%onnx-txt2pb", "/usr/bin/python3 " +
+     os.path.join(config.dfg_src_root, "utils", "onnx-txt2pb.py")))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
-tools = ["dfg-opt", "FileCheck", "count", "not", "split-file"]
+tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on

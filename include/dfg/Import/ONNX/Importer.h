@@ -1,0 +1,55 @@
+//===- Importer.h - ONNX model to dfg IR ------------------------*- C++ -*-===//
+//
+// Reads an ONNX model (protobuf, with external data files) and builds a
+// module holding one `func.func` of `dfg` ops. Every op is located at its
+// ONNX node: `loc("<node name> (<op type>)")`.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DFG_IMPORT_ONNX_IMPORTER_H
+#define DFG_IMPORT_ONNX_IMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "mlir/Support/LLVM.h"
+
+#include <string>
+
+namespace llvm {
+class MemoryBufferRef;
+} // namespace llvm
+
+namespace mlir::dfg::onnx_import {
+
+struct ImportOptions {
+  /// Folder that external data paths are relative to; by default the
+  /// model file's folder.
+  std::string externalDataDir;
+  /// Name of the generated function.
+  std::string functionName = "main_graph";
+  /// Initializers with more elements than this become `dense_resource`
+  /// blobs; smaller ones stay readable `dense` literals.
+  int64_t denseLiteralLimit = 64;
+  /// Largest model file accepted, in bytes (protobuf itself stops at 2 GiB).
+  uint64_t maxModelBytes = uint64_t(2) << 30;
+};
+
+/// Imports the model in `buffer`. Errors are reported through the
+/// context's diagnostic handler, every one of them, and the result is a
+/// failure.
+FailureOr<OwningOpRef<ModuleOp>> importModel(MLIRContext *context,
+                                             llvm::MemoryBufferRef buffer,
+                                             const ImportOptions &options);
+
+/// Reads and imports the model file at `path`.
+FailureOr<OwningOpRef<ModuleOp>> importModelFile(MLIRContext *context,
+                                                 StringRef path,
+                                                 ImportOptions options = {});
+
+/// Registers `--import-onnx` with the translation registry (for
+/// dfg-translate).
+void registerImportTranslation();
+
+} // namespace mlir::dfg::onnx_import
+
+#endif // DFG_IMPORT_ONNX_IMPORTER_H

@@ -1,0 +1,497 @@
+//===- Importer.cpp - ONNX model to dfg IR --------------------------------===//
+
+#include "dfg/Import/ONNX/Importer.h"
+
+#include "GraphImporter.h"
+
+#include "dfg/Dialect/DFG/IR/DFGDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/Path.h"
+
+#include <google/protobuf/io/coded_stream.h>
+
+using namespace mlir;
+using namespace mlir::dfg;
+using namespace mlir::dfg::onnx_import;
+
+//===----------------------------------------------------------------------===//
+// ConverterRegistry
+//===----------------------------------------------------------------------===//
+
+static std::string canonicalDomain(StringRef domain) {
+  return isOnnxDomain(domain) ? "" : domain.str();
+}
+
+void ConverterRegistry::add(StringRef domain, StringRef opType,
+                            int64_t minVersion, ConverterFn fn) {
+  converters[{canonicalDomain(domain), opType.str()}][minVersion] = fn;
+}
+
+ConverterFn ConverterRegistry::lookup(StringRef domain, StringRef opType,
+                                      int64_t sinceVersion) const {
+  auto it = converters.find({canonicalDomain(domain), opType.str()});
+  if (it == converters.end())
+    return nullptr;
+  // The registration with the largest minVersion <= sinceVersion.
+  auto versions = it->second.upper_bound(sinceVersion);
+  if (versions == it->second.begin())
+    return nullptr;
+  return std::prev(versions)->second;
+}
+
+const ConverterRegistry &ConverterRegistry::get() {
+  static const ConverterRegistry registry = [] {
+    ConverterRegistry r;
+    registerElementwiseConverters(r);
+    return r;
+  }();
+  return registry;
+}
+
+//===----------------------------------------------------------------------===//
+// NodeContext
+//===----------------------------------------------------------------------===//
+
+NodeContext::NodeContext(GraphImporter &graph, const onnx::NodeProto &node,
+                         int64_t version, Location loc, OpBuilder &builder)
+    : graph(graph), nodeProto(node), schemaVersion(version), location(loc),
+      opBuilder(builder) {}
+
+Value NodeContext::input(unsigned index) const {
+  if (index >= numInputs() || nodeProto.input(index).empty())
+    return nullptr;
+  return graph.lookup(nodeProto.input(index));
+}
+
+RankedTensorType NodeContext::inputType(unsigned index) const {
+  return cast<RankedTensorType>(input(index).getType());
+}
+
+FailureOr<Value> NodeContext::requiredInput(unsigned index) {
+  if (Value value = input(index))
+    return value;
+  return error("expected input " + Twine(index) + " to be present");
+}
+
+DenseElementsAttr NodeContext::constantInput(unsigned index) const {
+  if (index >= numInputs() || nodeProto.input(index).empty())
+    return nullptr;
+  return graph.lookupConstant(nodeProto.input(index));
+}
+
+FailureOr<SmallVector<int64_t>> NodeContext::constantInts(unsigned index,
+                                                          StringRef what) {
+  DenseElementsAttr value = constantInput(index);
+  if (!value)
+    return error("expected " + what +
+                 " (input " + Twine(index) +
+                 ") to be a constant; computed values are not supported "
+                 "yet");
+  if (!isa<IntegerType>(value.getElementType()))
+    return error("expected " + what + " to be integers");
+  SmallVector<int64_t> result;
+  for (const APInt &v : value.getValues<APInt>())
+    result.push_back(v.getSExtValue());
+  return result;
+}
+
+const onnx::AttributeProto *NodeContext::findAttr(StringRef name) const {
+  for (const onnx::AttributeProto &attr : nodeProto.attribute())
+    if (attr.name() == name)
+      return &attr;
+  return nullptr;
+}
+
+int64_t NodeContext::intAttr(StringRef name, int64_t defaultValue) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  return attr ? attr->i() : defaultValue;
+}
+
+double NodeContext::floatAttr(StringRef name, double defaultValue) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  return attr ? attr->f() : defaultValue;
+}
+
+std::string NodeContext::stringAttr(StringRef name,
+                                    StringRef defaultValue) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  return attr ? attr->s() : defaultValue.str();
+}
+
+SmallVector<int64_t> NodeContext::intsAttr(StringRef name,
+                                           ArrayRef<int64_t> defaultValue) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr)
+    return SmallVector<int64_t>(defaultValue);
+  return SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
+}
+
+SmallVector<double> NodeContext::floatsAttr(StringRef name) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr)
+    return {};
+  return SmallVector<double>(attr->floats().begin(), attr->floats().end());
+}
+
+FailureOr<ElementsAttr> NodeContext::tensorAttr(StringRef name) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr || !attr->has_t())
+    return error("expected a tensor attribute '" + name + "'");
+  return graph.convertTensor(attr->t(), location);
+}
+
+bool NodeContext::hasOutput(unsigned index) const {
+  return index < numOutputs() && !nodeProto.output(index).empty();
+}
+
+RankedTensorType NodeContext::outputTypeHint(unsigned index) const {
+  if (!hasOutput(index))
+    return nullptr;
+  return graph.typeHint(nodeProto.output(index));
+}
+
+void NodeContext::setOutput(unsigned index, Value value) {
+  if (hasOutput(index))
+    graph.define(nodeProto.output(index), value);
+}
+
+void NodeContext::setOutputConstant(unsigned index, DenseElementsAttr value) {
+  if (hasOutput(index))
+    graph.defineConstant(nodeProto.output(index), value);
+}
+
+InFlightDiagnostic NodeContext::emitError() const {
+  return graph.emitNodeError(nodeProto, location)
+         << nodeProto.op_type() << " (opset " << schemaVersion << "): ";
+}
+
+LogicalResult NodeContext::error(const Twine &message) const {
+  return emitError() << message;
+}
+
+Type NodeContext::placeholderType() const {
+  return RankedTensorType::get({}, opBuilder.getF32Type());
+}
+
+void NodeContext::inferResultType(Operation *op) {
+  SmallVector<Type> types;
+  // Report only the first failure of a node: later ones follow from it.
+  std::optional<Location> where;
+  if (!failedInference)
+    where = location;
+  if (succeeded(cast<InferTypeOpInterface>(op).inferReturnTypes(
+          op->getContext(), where, op->getOperands(),
+          op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
+          op->getRegions(), types))) {
+    op->getResult(0).setType(types.front());
+    return;
+  }
+  failedInference = true;
+}
+
+Value NodeContext::constant(ElementsAttr value) {
+  return ConstantOp::create(opBuilder, location, value.getType(), value);
+}
+
+Value NodeContext::scalar(Type elementType, double value) {
+  auto type = RankedTensorType::get({}, elementType);
+  Attribute element;
+  if (isa<FloatType>(elementType))
+    element = FloatAttr::get(elementType, value);
+  else
+    element = IntegerAttr::get(elementType, static_cast<int64_t>(value));
+  return constant(DenseElementsAttr::get(type, element));
+}
+
+Value NodeContext::i64Vector(ArrayRef<int64_t> values) {
+  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                    opBuilder.getI64Type());
+  return constant(DenseElementsAttr::get(type, values));
+}
+
+//===----------------------------------------------------------------------===//
+// GraphImporter
+//===----------------------------------------------------------------------===//
+
+Value GraphImporter::lookup(StringRef name) const {
+  return values.lookup(name);
+}
+
+DenseElementsAttr GraphImporter::lookupConstant(StringRef name) const {
+  return constants.lookup(name);
+}
+
+RankedTensorType GraphImporter::typeHint(StringRef name) const {
+  auto it = model.typeHints.find(name);
+  if (it == model.typeHints.end())
+    return nullptr;
+  FailureOr<RankedTensorType> type = convertTensorType(context, it->second);
+  return succeeded(type) ? *type : nullptr;
+}
+
+void GraphImporter::define(StringRef name, Value value) {
+  values[name] = value;
+  // A value defined by a dense constant is known at import time.
+  if (auto op = value.getDefiningOp<ConstantOp>())
+    if (auto dense = dyn_cast<DenseElementsAttr>(op.getValue()))
+      constants[name] = dense;
+}
+
+void GraphImporter::defineConstant(StringRef name, DenseElementsAttr value) {
+  constants[name] = value;
+}
+
+InFlightDiagnostic GraphImporter::emitNodeError(const onnx::NodeProto &node,
+                                                Location loc) const {
+  // Importer errors point at the model file and name the node; the IR
+  // location (the node name alone) is what later diagnostics show.
+  StringRef name = cast<NameLoc>(loc).getName().getValue();
+  return mlir::emitError(FileLineColLoc::get(context, model.path, 0, 0))
+         << "node '" << name.substr(0, name.rfind(" (")) << "': ";
+}
+
+Location GraphImporter::nodeLoc(const onnx::NodeProto &node,
+                                int index) const {
+  std::string name = node.name().empty()
+                         ? node.op_type() + "_" + std::to_string(index)
+                         : node.name();
+  return NameLoc::get(
+      StringAttr::get(context, name + " (" + node.op_type() + ")"));
+}
+
+/// The opset version that applies to `domain`.
+static int64_t opsetFor(const ModelInfo &model, StringRef domain) {
+  auto it = model.opsets.find(canonicalDomain(domain));
+  return it == model.opsets.end() ? -1 : it->second;
+}
+
+LogicalResult GraphImporter::checkSupported(const onnx::GraphProto &graph) {
+  const ConverterRegistry &registry = ConverterRegistry::get();
+  bool ok = true;
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    int64_t opset = opsetFor(model, node.domain());
+    Location loc = nodeLoc(node, index);
+    if (opset < 0) {
+      emitNodeError(node, loc) << node.op_type() << ": the model imports no "
+                           << "opset for domain '" << node.domain() << "'";
+      ok = false;
+      continue;
+    }
+    int64_t since = schemaSinceVersion(node.domain(), node.op_type(), opset);
+    if (since < 0) {
+      emitNodeError(node, loc) << "unknown operator " << node.op_type()
+                           << " in domain '" << node.domain() << "' at opset "
+                           << opset;
+      ok = false;
+      continue;
+    }
+    if (!registry.lookup(node.domain(), node.op_type(), since)) {
+      emitNodeError(node, loc) << "unsupported operator " << node.op_type()
+                           << " (opset " << opset << ", schema version "
+                           << since << ")";
+      ok = false;
+    }
+  }
+  return success(ok);
+}
+
+LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
+                                         OpBuilder &builder) {
+  const ConverterRegistry &registry = ConverterRegistry::get();
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    Location loc = nodeLoc(node, index);
+    for (const std::string &input : node.input()) {
+      if (!input.empty() && !values.count(input))
+        return emitNodeError(node, loc)
+               << node.op_type() << ": input '" << input
+               << "' is not defined by a graph input, an initializer or an "
+                  "earlier node";
+    }
+    int64_t since = schemaSinceVersion(
+        node.domain(), node.op_type(), opsetFor(model, node.domain()));
+    ConverterFn convert = registry.lookup(node.domain(), node.op_type(), since);
+    NodeContext ctx(*this, node, since, loc, builder);
+    if (failed(convert(ctx)) || ctx.hasFailed())
+      return failure();
+    for (auto [i, output] : llvm::enumerate(node.output()))
+      if (!output.empty() && !values.count(output))
+        return ctx.error("output " + Twine(i) + " ('" + output +
+                         "') is not produced by this importer");
+  }
+  return success();
+}
+
+FailureOr<func::FuncOp>
+GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
+                               StringRef name) {
+  Location graphLoc = FileLineColLoc::get(context, model.path, 0, 0);
+  if (failed(checkSupported(graph)))
+    return failure();
+
+  OpBuilder builder(context);
+  builder.setInsertionPointToEnd(module.getBody());
+
+  // Initializers may also be listed as graph inputs (IR < 4): those are
+  // constants, not function arguments.
+  llvm::StringSet<> initializerNames;
+  for (const onnx::TensorProto &init : graph.initializer())
+    initializerNames.insert(init.name());
+
+  SmallVector<Type> argTypes;
+  SmallVector<std::string> argNames;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    if (initializerNames.contains(input.name()))
+      continue;
+    FailureOr<RankedTensorType> type = convertTensorType(context, input.type());
+    if (failed(type))
+      return mlir::emitError(graphLoc)
+             << "graph input '" << input.name()
+             << "' is not a tensor of a supported element type with a "
+                "known rank";
+    argTypes.push_back(*type);
+    argNames.push_back(input.name());
+  }
+
+  auto func = func::FuncOp::create(builder, graphLoc, name,
+                                   builder.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  builder.setInsertionPointToEnd(entry);
+  for (auto [arg, argName] : llvm::zip_equal(entry->getArguments(), argNames))
+    define(argName, arg);
+  for (auto [index, argName] : llvm::enumerate(argNames))
+    func.setArgAttr(index, "dfg.name", builder.getStringAttr(argName));
+
+  for (const onnx::TensorProto &init : graph.initializer()) {
+    Location loc =
+        NameLoc::get(StringAttr::get(context, init.name()), graphLoc);
+    FailureOr<ElementsAttr> value = convertTensor(init, loc);
+    if (failed(value))
+      return failure();
+    define(init.name(), ConstantOp::create(builder, loc, value->getType(),
+                                           *value));
+  }
+
+  if (failed(importNodes(graph, builder)))
+    return failure();
+
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    Value value = lookup(output.name());
+    if (!value)
+      return mlir::emitError(graphLoc)
+             << "graph output '" << output.name()
+             << "' is not produced by any node";
+    results.push_back(value);
+  }
+  func::ReturnOp::create(builder, graphLoc, results);
+  func.setType(builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
+  for (auto [index, output] : llvm::enumerate(graph.output()))
+    func.setResultAttr(index, "dfg.name", builder.getStringAttr(output.name()));
+  return func;
+}
+
+//===----------------------------------------------------------------------===//
+// Model
+//===----------------------------------------------------------------------===//
+
+FailureOr<OwningOpRef<ModuleOp>>
+onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
+                         const ImportOptions &options) {
+  context->loadDialect<DFGDialect, func::FuncDialect>();
+  std::string path = buffer.getBufferIdentifier().str();
+  Location fileLoc = FileLineColLoc::get(context, path, 0, 0);
+
+  if (buffer.getBufferSize() > options.maxModelBytes)
+    return emitError(fileLoc) << "model file of " << buffer.getBufferSize()
+                              << " bytes exceeds the limit of "
+                              << options.maxModelBytes;
+  onnx::ModelProto model;
+  google::protobuf::io::CodedInputStream stream(
+      reinterpret_cast<const uint8_t *>(buffer.getBufferStart()),
+      static_cast<int>(buffer.getBufferSize()));
+  stream.SetTotalBytesLimit(INT_MAX);
+  if (!model.ParseFromCodedStream(&stream) || !stream.ConsumedEntireMessage())
+    return emitError(fileLoc)
+           << "not a valid ONNX model: the protobuf data is malformed or "
+              "truncated";
+  if (!model.has_graph())
+    return emitError(fileLoc) << "not a valid ONNX model: it has no graph";
+
+  ModelInfo info;
+  info.path = path;
+  info.options = &options;
+  info.externalDir = options.externalDataDir.empty()
+                         ? llvm::sys::path::parent_path(path).str()
+                         : options.externalDataDir;
+  for (const onnx::OperatorSetIdProto &opset : model.opset_import()) {
+    info.opsets[canonicalDomain(opset.domain())] = opset.version();
+    std::optional<std::pair<int64_t, int64_t>> range =
+        knownOpsetRange(opset.domain());
+    if (range && (opset.version() < range->first ||
+                  opset.version() > range->second))
+      return emitError(fileLoc)
+             << "opset " << opset.version() << " of domain '"
+             << opset.domain() << "' is outside the versions this importer "
+             << "knows, " << range->first << " to " << range->second;
+  }
+
+  // The checker's message is what a user needs for an inconsistent file
+  // (dangling inputs, duplicate names, bad attributes).
+  if (std::optional<std::string> message = runOnnxChecker(model))
+    return emitError(fileLoc) << "the ONNX checker rejects the model: "
+                              << *message;
+  // Shape inference only adds hints: a failure there is not fatal, the
+  // converters infer types themselves.
+  (void)runOnnxShapeInference(model);
+  const onnx::GraphProto &graph = model.graph();
+  for (const onnx::ValueInfoProto &vi : graph.value_info())
+    info.typeHints[vi.name()] = vi.type();
+  for (const onnx::ValueInfoProto &vi : graph.output())
+    info.typeHints[vi.name()] = vi.type();
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  GraphImporter importer(context, info);
+  if (failed(importer.importMainGraph(graph, *module, options.functionName)))
+    return failure();
+  // Converters build ops whose verifiers run here: what they reject is an
+  // error in the model (or a converter gap), reported at the node.
+  if (failed(verify(*module)))
+    return failure();
+  return module;
+}
+
+FailureOr<OwningOpRef<ModuleOp>>
+onnx_import::importModelFile(MLIRContext *context, StringRef path,
+                             ImportOptions options) {
+  auto file = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false,
+                                                 /*RequiresNullTerminator=*/false);
+  if (!file)
+    return emitError(UnknownLoc::get(context))
+           << "cannot read '" << path << "': " << file.getError().message();
+  return importModel(context, (*file)->getMemBufferRef(), options);
+}
+
+void onnx_import::registerImportTranslation() {
+  TranslateToMLIRRegistration registration(
+      "import-onnx", "Import an ONNX model (.onnx) into the dfg dialect",
+      [](llvm::SourceMgr &sourceMgr,
+         MLIRContext *context) -> OwningOpRef<Operation *> {
+        const llvm::MemoryBuffer *buffer =
+            sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+        FailureOr<OwningOpRef<ModuleOp>> module =
+            importModel(context, buffer->getMemBufferRef(), ImportOptions());
+        if (failed(module))
+          return nullptr;
+        return OwningOpRef<Operation *>(module->release());
+      },
+      [](DialectRegistry &registry) {
+        registry.insert<DFGDialect, func::FuncDialect>();
+      });
+}
