@@ -14,7 +14,8 @@ config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.dfg_obj_root, "test")
-config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Unit"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Unit",
+                   "Inputs"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%dfg_src_root", config.dfg_src_root))
@@ -28,7 +29,8 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
-tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file"]
+tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
+         "dfg-memplan"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on
