@@ -50,6 +50,12 @@ const ConverterRegistry &ConverterRegistry::get() {
   static const ConverterRegistry registry = [] {
     ConverterRegistry r;
     registerElementwiseConverters(r);
+    registerNNConverters(r);
+    registerShapeConverters(r);
+    registerReductionConverters(r);
+    registerMathConverters(r);
+    registerTrainingConverters(r);
+    registerIndexingConverters(r);
     return r;
   }();
   return registry;
@@ -318,7 +324,7 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
         node.domain(), node.op_type(), opsetFor(model, node.domain()));
     ConverterFn convert = registry.lookup(node.domain(), node.op_type(), since);
     NodeContext ctx(*this, node, since, loc, builder);
-    if (failed(convert(ctx)) || ctx.hasFailed())
+    if (!foldConstantNode(ctx) && (failed(convert(ctx)) || ctx.hasFailed()))
       return failure();
     for (auto [i, output] : llvm::enumerate(node.output()))
       if (!output.empty() && !values.count(output))

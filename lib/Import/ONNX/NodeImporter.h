@@ -159,6 +159,18 @@ inline bool isOnnxDomain(StringRef domain) {
 
 // One registration function per op family (Converters/*.cpp).
 void registerElementwiseConverters(ConverterRegistry &registry);
+void registerNNConverters(ConverterRegistry &registry);
+void registerShapeConverters(ConverterRegistry &registry);
+void registerReductionConverters(ConverterRegistry &registry);
+void registerMathConverters(ConverterRegistry &registry);
+void registerTrainingConverters(ConverterRegistry &registry);
+void registerIndexingConverters(ConverterRegistry &registry);
+
+/// Evaluates an elementwise node whose inputs are all small constants (the
+/// links of shape computations: Cast, Add, Equal, Where, ...), defining its
+/// output as a constant; false when it does not apply, and the node's
+/// converter runs instead (Converters/Shape.cpp).
+bool foldConstantNode(NodeContext &ctx);
 
 } // namespace mlir::dfg::onnx_import
 

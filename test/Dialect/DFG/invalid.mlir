@@ -505,3 +505,159 @@ func.func @case57(%w: tensor<4xf32>, %g: tensor<5xf32>, %lr: tensor<f32>, %t: te
   %0:3 = "dfg.adam_update"(%w, %g, %w, %w, %lr, %t) {alpha = 0.9 : f64, beta = 0.999 : f64, epsilon = 1.0e-8 : f64, norm_coefficient = 0.0 : f64, norm_coefficient_post = 0.0 : f64} : (tensor<4xf32>, tensor<5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<i64>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>)
   return
 }
+
+// -----
+
+func.func @gather_elements_rank(%x: tensor<3x4xf32>, %i: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected indices of rank 2 (the input rank), but got 1}}
+  %0 = dfg.gather_elements %x, %i {axis = 0 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_elements_axis(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 2), but got 2}}
+  %0 = dfg.gather_elements %x, %i {axis = 2 : i64} : (tensor<3x4xf32>, tensor<3x2xi64>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_elements_updates_type(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>, %u: tensor<3x2xf16>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected updates of element type 'f32' like the input, but got 'f16'}}
+  %0 = dfg.scatter_elements %x, %i, %u {axis = 1 : i64, reduction = #dfg<scatter_reduction none>} : (tensor<3x4xf32>, tensor<3x2xi64>, tensor<3x2xf16>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_elements_updates_shape(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>, %u: tensor<3x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected updates of shape 3x2, but got 3x3}}
+  %0 = dfg.scatter_elements %x, %i, %u {axis = 1 : i64, reduction = #dfg<scatter_reduction none>} : (tensor<3x4xf32>, tensor<3x2xi64>, tensor<3x3xf32>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_batch_dims(%x: tensor<2x2xf32>, %i: tensor<2x1xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected batch_dims in [0, 2), but got 2}}
+  %0 = dfg.gather_nd %x, %i {batch_dims = 2 : i64} : (tensor<2x2xf32>, tensor<2x1xi64>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_nd_rank(%x: tensor<2x2xf32>, %i: tensor<i64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected indices of rank at least 1, but got 0}}
+  %0 = dfg.scatter_nd %x, %i, %x {reduction = #dfg<scatter_reduction none>} : (tensor<2x2xf32>, tensor<i64>, tensor<2x2xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_dynamic_depth(%x: tensor<2x2xf32>, %i: tensor<3x?xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a static last dimension of indices (the index depth), but got 3x?}}
+  %0 = dfg.gather_nd %x, %i {batch_dims = 0 : i64} : (tensor<2x2xf32>, tensor<3x?xi64>) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_depth(%x: tensor<2x2xf32>, %i: tensor<3x3xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected an index depth in [1, 2], but got 3}}
+  %0 = dfg.gather_nd %x, %i {batch_dims = 0 : i64} : (tensor<2x2xf32>, tensor<3x3xi64>) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_batch_mismatch(%x: tensor<2x2x2xf32>, %i: tensor<3x1xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected indices to match batch dimension 0 (2) of the input, but got 3}}
+  %0 = dfg.gather_nd %x, %i {batch_dims = 1 : i64} : (tensor<2x2x2xf32>, tensor<3x1xi64>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_nd_updates_shape(%x: tensor<4x4x4xf32>, %i: tensor<2x1xi64>, %u: tensor<2x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected updates of shape 2x4x4, but got 2x4}}
+  %0 = dfg.scatter_nd %x, %i, %u {reduction = #dfg<scatter_reduction mul>} : (tensor<4x4x4xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> tensor<4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @cumsum_axis(%x: tensor<5xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 1), but got -1}}
+  %0 = dfg.cumsum %x {axis = -1 : i64, exclusive = false, reverse = false} : (tensor<5xf32>) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @top_k_k(%x: tensor<3x4xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected k in [0, 4] (the size of the axis), but got 5}}
+  %0:2 = dfg.top_k %x {axis = 1 : i64, k = 5 : i64, largest = true, sorted = true} : (tensor<3x4xf32>) -> (tensor<3x5xf32>, tensor<3x5xi64>)
+  return
+}
+
+// -----
+
+func.func @resize_element_type(%x: tensor<1x4xf32>) {
+  // expected-error @+1 {{'dfg.resize' op expected a result of element type 'f32' like the input, but got 'f16'}}
+  %0 = dfg.resize %x {mode = #dfg<resize_mode nearest>, coordinate_mode = #dfg<coordinate_mode asymmetric>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xf32>) -> tensor<1x8xf16>
+  return
+}
+
+// -----
+
+func.func @resize_rank(%x: tensor<1x4xf32>) {
+  // expected-error @+1 {{'dfg.resize' op expected a result of rank 2 like the input, but got 1}}
+  %0 = dfg.resize %x {mode = #dfg<resize_mode nearest>, coordinate_mode = #dfg<coordinate_mode asymmetric>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xf32>) -> tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @resize_integer_linear(%x: tensor<1x4xi32>) {
+  // expected-error @+1 {{'dfg.resize' op expected a float input for linear interpolation, but got 'i32'}}
+  %0 = dfg.resize %x {mode = #dfg<resize_mode linear>, coordinate_mode = #dfg<coordinate_mode asymmetric>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xi32>) -> tensor<1x8xi32>
+  return
+}
+
+// -----
+
+func.func @resize_scales(%x: tensor<1x4xf32>, %s: tensor<3xf32>) {
+  // expected-error @+1 {{'dfg.resize' op expected 2 scales (the input rank), but got 3}}
+  %0 = dfg.resize %x scales %s {mode = #dfg<resize_mode nearest>, coordinate_mode = #dfg<coordinate_mode asymmetric>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xf32>, tensor<3xf32>) -> tensor<1x8xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_mode(%x: tensor<1x4xf32>, %r: tensor<4xf32>) {
+  // expected-error @+1 {{'dfg.resize' op expected a roi operand only with coordinate mode tf_crop_and_resize, but the mode is half_pixel}}
+  %0 = dfg.resize %x roi %r {mode = #dfg<resize_mode linear>, coordinate_mode = #dfg<coordinate_mode half_pixel>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xf32>, tensor<4xf32>) -> tensor<1x8xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_size(%x: tensor<1x4xf32>, %r: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.resize' op expected a roi of 4 elements (twice the input rank), but got 2}}
+  %0 = dfg.resize %x roi %r {mode = #dfg<resize_mode linear>, coordinate_mode = #dfg<coordinate_mode tf_crop_and_resize>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xf32>, tensor<2xf32>) -> tensor<1x8xf32>
+  return
+}

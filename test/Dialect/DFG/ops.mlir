@@ -181,3 +181,75 @@ func.func @optimizers(%w: tensor<16x8xf32>, %g: tensor<16x8xf32>,
     }
   }
 #-}
+
+// CHECK-LABEL: func.func @indexing
+func.func @indexing(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>, %u: tensor<3x2xf32>,
+                    %d: tensor<2x2x2xf32>, %t: tensor<2x1x2xi32>, %c: tensor<2x2xi1>)
+    -> (tensor<3x2xf32>, tensor<3x4xf32>, tensor<2x1x2xf32>, tensor<2x2x2xf32>,
+        tensor<3x4xf32>, tensor<3x3xf32>, tensor<3x3xi64>, tensor<2x?xi64>) {
+  // CHECK: dfg.gather_elements %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<3x4xf32>, tensor<3x2xi64>) -> tensor<3x2xf32>
+  %0 = dfg.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x4xf32>, tensor<3x2xi64>) -> tensor<3x2xf32>
+  // CHECK: dfg.scatter_elements {{.*}}reduction = #dfg<scatter_reduction add>
+  %1 = dfg.scatter_elements %x, %i, %u {axis = 1 : i64, reduction = #dfg<scatter_reduction add>}
+      : (tensor<3x4xf32>, tensor<3x2xi64>, tensor<3x2xf32>) -> tensor<3x4xf32>
+  // CHECK: dfg.gather_nd %{{.*}}, %{{.*}} {batch_dims = 0 : i64} : (tensor<2x2x2xf32>, tensor<2x1x2xi32>) -> tensor<2x1x2xf32>
+  %2 = dfg.gather_nd %d, %t {batch_dims = 0 : i64} : (tensor<2x2x2xf32>, tensor<2x1x2xi32>) -> tensor<2x1x2xf32>
+  // CHECK: dfg.scatter_nd {{.*}}reduction = #dfg<scatter_reduction none>
+  %3 = dfg.scatter_nd %d, %t, %2 {reduction = #dfg<scatter_reduction none>}
+      : (tensor<2x2x2xf32>, tensor<2x1x2xi32>, tensor<2x1x2xf32>) -> tensor<2x2x2xf32>
+  // CHECK: dfg.cumsum %{{.*}} {axis = 0 : i64, exclusive = true, reverse = false} : (tensor<3x4xf32>) -> tensor<3x4xf32>
+  %4 = dfg.cumsum %x {axis = 0 : i64, exclusive = true, reverse = false} : (tensor<3x4xf32>) -> tensor<3x4xf32>
+  // CHECK: dfg.top_k %{{.*}} {axis = 1 : i64, k = 3 : i64, largest = false, sorted = true} : (tensor<3x4xf32>) -> (tensor<3x3xf32>, tensor<3x3xi64>)
+  %5:2 = dfg.top_k %x {axis = 1 : i64, k = 3 : i64, largest = false, sorted = true}
+      : (tensor<3x4xf32>) -> (tensor<3x3xf32>, tensor<3x3xi64>)
+  // CHECK: dfg.non_zero %{{.*}} : (tensor<2x2xi1>) -> tensor<2x?xi64>
+  %6 = dfg.non_zero %c : (tensor<2x2xi1>) -> tensor<2x?xi64>
+  return %0, %1, %2, %3, %4, %5#0, %5#1, %6 : tensor<3x2xf32>, tensor<3x4xf32>, tensor<2x1x2xf32>,
+      tensor<2x2x2xf32>, tensor<3x4xf32>, tensor<3x3xf32>, tensor<3x3xi64>, tensor<2x?xi64>
+}
+
+// CHECK-LABEL: func.func @resize
+func.func @resize(%x: tensor<1x1x4x4xf32>, %s: tensor<4xf32>, %r: tensor<8xf32>)
+    -> (tensor<1x1x8x8xf32>, tensor<1x1x2x2xf32>, tensor<1x1x3x3xf32>) {
+  // CHECK: dfg.resize %{{.*}} {coordinate_mode = #dfg<coordinate_mode asymmetric>, cubic_coeff_a = -7.500000e-01 : f64, exclude_outside = false, extrapolation_value = 0.000000e+00 : f64, mode = #dfg<resize_mode nearest>, nearest_mode = #dfg<nearest_mode floor>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x8x8xf32>
+  %0 = dfg.resize %x {mode = #dfg<resize_mode nearest>, coordinate_mode = #dfg<coordinate_mode asymmetric>,
+      nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false,
+      extrapolation_value = 0.0 : f64} : (tensor<1x1x4x4xf32>) -> tensor<1x1x8x8xf32>
+  // CHECK: dfg.resize %{{.*}} scales %{{.*}} {{.*}}mode = #dfg<resize_mode cubic>{{.*}} : (tensor<1x1x4x4xf32>, tensor<4xf32>) -> tensor<1x1x2x2xf32>
+  %1 = dfg.resize %x scales %s {mode = #dfg<resize_mode cubic>, coordinate_mode = #dfg<coordinate_mode half_pixel>,
+      nearest_mode = #dfg<nearest_mode round_prefer_floor>, cubic_coeff_a = -0.5 : f64, exclude_outside = true,
+      extrapolation_value = 0.0 : f64} : (tensor<1x1x4x4xf32>, tensor<4xf32>) -> tensor<1x1x2x2xf32>
+  // CHECK: dfg.resize %{{.*}} roi %{{.*}} {coordinate_mode = #dfg<coordinate_mode tf_crop_and_resize>{{.*}}extrapolation_value = 1.000000e+01 : f64, mode = #dfg<resize_mode linear>
+  %2 = dfg.resize %x roi %r {mode = #dfg<resize_mode linear>, coordinate_mode = #dfg<coordinate_mode tf_crop_and_resize>,
+      nearest_mode = #dfg<nearest_mode round_prefer_floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false,
+      extrapolation_value = 10.0 : f64} : (tensor<1x1x4x4xf32>, tensor<8xf32>) -> tensor<1x1x3x3xf32>
+  return %0, %1, %2 : tensor<1x1x8x8xf32>, tensor<1x1x2x2xf32>, tensor<1x1x3x3xf32>
+}
+
+// CHECK-LABEL: func.func @trig_and_shifts
+func.func @trig_and_shifts(%x: tensor<2x?xf32>, %a: tensor<3xui8>, %b: tensor<ui8>)
+    -> (tensor<2x?xf32>, tensor<3xui8>, tensor<3xui8>) {
+  // CHECK: dfg.tan %{{.*}} : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  %0 = dfg.tan %x : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.asin
+  %1 = dfg.asin %0 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.acos
+  %2 = dfg.acos %1 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.atan
+  %3 = dfg.atan %2 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.sinh
+  %4 = dfg.sinh %3 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.cosh
+  %5 = dfg.cosh %4 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.asinh
+  %6 = dfg.asinh %5 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.acosh
+  %7 = dfg.acosh %6 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.atanh
+  %8 = dfg.atanh %7 : (tensor<2x?xf32>) -> tensor<2x?xf32>
+  // CHECK: dfg.shift_left %{{.*}}, %{{.*}} : (tensor<3xui8>, tensor<ui8>) -> tensor<3xui8>
+  %9 = dfg.shift_left %a, %b : (tensor<3xui8>, tensor<ui8>) -> tensor<3xui8>
+  // CHECK: dfg.shift_right %{{.*}}, %{{.*}} : (tensor<3xui8>, tensor<3xui8>) -> tensor<3xui8>
+  %10 = dfg.shift_right %a, %9 : (tensor<3xui8>, tensor<3xui8>) -> tensor<3xui8>
+  return %8, %9, %10 : tensor<2x?xf32>, tensor<3xui8>, tensor<3xui8>
+}

@@ -75,6 +75,15 @@ def DFG_CosOp : DFG_FloatUnaryOp<"cos", "the cosine">;
 def DFG_FloorOp : DFG_FloatUnaryOp<"floor", "rounding towards negative infinity">;
 def DFG_CeilOp : DFG_FloatUnaryOp<"ceil", "rounding towards positive infinity">;
 def DFG_RoundOp : DFG_FloatUnaryOp<"round", "rounding to the nearest even integer">;
+def DFG_TanOp : DFG_FloatUnaryOp<"tan", "the tangent">;
+def DFG_AsinOp : DFG_FloatUnaryOp<"asin", "the arcsine">;
+def DFG_AcosOp : DFG_FloatUnaryOp<"acos", "the arccosine">;
+def DFG_AtanOp : DFG_FloatUnaryOp<"atan", "the arctangent">;
+def DFG_SinhOp : DFG_FloatUnaryOp<"sinh", "the hyperbolic sine">;
+def DFG_CoshOp : DFG_FloatUnaryOp<"cosh", "the hyperbolic cosine">;
+def DFG_AsinhOp : DFG_FloatUnaryOp<"asinh", "the inverse hyperbolic sine">;
+def DFG_AcoshOp : DFG_FloatUnaryOp<"acosh", "the inverse hyperbolic cosine">;
+def DFG_AtanhOp : DFG_FloatUnaryOp<"atanh", "the inverse hyperbolic tangent">;
 
 def DFG_NegOp : DFG_UnaryOp<"neg", DFG_Tensor> {
   let summary = "elementwise negation";
@@ -217,6 +226,36 @@ def DFG_OrOp : DFG_BinaryOp<"or", "logical or", DFG_BoolTensor,
                             [Commutative]>;
 def DFG_XorOp : DFG_BinaryOp<"xor", "logical exclusive or", DFG_BoolTensor,
                              [Commutative]>;
+def DFG_ShiftLeftOp : DFG_BinaryOp<"shift_left", "left bit shift",
+                                   DFG_IntTensor> {
+  let description = [{
+    Shifts the bits of `lhs` left by `rhs` positions, filling with zeros
+    (ONNX `BitShift` with `direction = "LEFT"`). Shift amounts are read as
+    unsigned; an amount of at least the bit width yields 0. The operands
+    broadcast numpy-style.
+
+    ```mlir
+    %z = dfg.shift_left %x, %y
+        : (tensor<3xui8>, tensor<3xui8>) -> tensor<3xui8>
+    ```
+  }];
+}
+def DFG_ShiftRightOp : DFG_BinaryOp<"shift_right", "right bit shift",
+                                    DFG_IntTensor> {
+  let description = [{
+    Shifts the bits of `lhs` right by `rhs` positions (ONNX `BitShift` with
+    `direction = "RIGHT"`): a logical shift, filling with zeros, for
+    unsigned element types, and an arithmetic shift, copying the sign bit,
+    for signed and signless ones. Shift amounts are read as unsigned; an
+    amount of at least the bit width shifts every bit out. The operands
+    broadcast numpy-style.
+
+    ```mlir
+    %z = dfg.shift_right %x, %y
+        : (tensor<3xui32>, tensor<ui32>) -> tensor<3xui32>
+    ```
+  }];
+}
 
 def DFG_CompareOp : DFG_InferredOp<"compare", [SameOperandsElementType]> {
   let summary = "elementwise comparison with broadcasting";

@@ -31,6 +31,7 @@ include "dfg/Dialect/DFG/IR/DFGElementwiseOps.td"
 include "dfg/Dialect/DFG/IR/DFGLinalgOps.td"
 include "dfg/Dialect/DFG/IR/DFGReductionOps.td"
 include "dfg/Dialect/DFG/IR/DFGDataMovementOps.td"
+include "dfg/Dialect/DFG/IR/DFGIndexingOps.td"
 include "dfg/Dialect/DFG/IR/DFGTrainingOps.td"
 
 #endif // DFG_DIALECT_DFG_IR_DFGOPS_TD

@@ -34,10 +34,11 @@ def DFG_MomentumUpdateOp : DFG_Op<"momentum_update", [Pure,
   let summary = "SGD with momentum (ONNX Momentum)";
   let description = [{
     With `g = grad + norm_coefficient * param`:
-    `new_velocity = alpha * velocity + beta * g` (the very first step,
-    `step == 0`, uses `beta = 1`), then `new_param = param - lr *
-    new_velocity` in `standard` mode, or `new_param = param - lr * (g +
-    alpha * new_velocity)` in `nesterov` mode.
+    `new_velocity = alpha * velocity + beta' * g`, where `beta' = beta`
+    once `step > 0` and `beta' = 1` before (the very first step); then
+    `new_param = param - lr * new_velocity` in `standard` mode, or
+    `new_param = param - lr * (g + alpha * new_velocity)` in `nesterov`
+    mode.
 
     ```mlir
     %w1, %v1 = dfg.momentum_update %w, %g, %v, %lr, %t {alpha = 0.9 : f64,
@@ -93,7 +94,7 @@ def DFG_AdamUpdateOp : DFG_Op<"adam_update", [Pure,
     With `g = grad + norm_coefficient * param`:
     `m' = alpha * m + (1 - alpha) * g`, `v' = beta * v + (1 - beta) * g * g`,
     `r = lr * sqrt(1 - beta^step) / (1 - alpha^step)` once `step > 0`
-    (`r = lr` at step 0), `p' = param - r * m' / (sqrt(v') + epsilon)`,
+    (`r = lr` before), `p' = param - r * m' / (sqrt(v') + epsilon)`,
     and finally `new_param = (1 - norm_coefficient_post) * p'`.
 
     ```mlir

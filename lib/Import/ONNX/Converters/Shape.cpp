@@ -1,0 +1,1489 @@
+//===- Shape.cpp - ONNX shape and data movement ops to dfg ----------------===//
+//
+// Reshapes, slices, concatenation, gathers, padding, tiling and the ops that
+// describe shapes (Shape, Size, ConstantOfShape, Range, EyeLike, Trilu).
+//
+// Models exported from PyTorch compute shapes at run time with chains such
+// as Shape -> Gather -> Unsqueeze -> Concat -> Reshape. With static input
+// shapes every link of such a chain is known at import, and the ops at its
+// end (Reshape, Expand, Tile, Pad, ...) need constant shapes, so this file
+// evaluates them: the data movement builders below fold constant operands,
+// and foldConstantNode evaluates the elementwise links (Cast, Add, Equal,
+// Where, ...) before their converters run.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../NodeImporter.h"
+
+#include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+using namespace mlir;
+using namespace mlir::dfg;
+using namespace mlir::dfg::onnx_import;
+
+namespace {
+/// Larger constants are not evaluated element by element at import: shape
+/// computations are far smaller, and big tensors belong to the compiled code.
+constexpr int64_t kMaxFoldElements = 4096;
+/// A slice limit meaning "to the end" (see dfg.slice).
+constexpr int64_t kToEnd = std::numeric_limits<int64_t>::max();
+
+RankedTensorType typeOf(Value value) {
+  return cast<RankedTensorType>(value.getType());
+}
+
+//===----------------------------------------------------------------------===//
+// Constant evaluation
+//===----------------------------------------------------------------------===//
+
+/// The value of `value` when a dense constant defines it.
+DenseElementsAttr constantOf(Value value) {
+  if (!value)
+    return nullptr;
+  if (auto op = value.getDefiningOp<ConstantOp>())
+    return dyn_cast<DenseElementsAttr>(op.getValue());
+  return nullptr;
+}
+
+/// Whether a constant is small enough to evaluate element by element.
+bool isSmall(DenseElementsAttr value) {
+  return value && value.getType().hasStaticShape() &&
+         value.getNumElements() <= kMaxFoldElements;
+}
+
+/// A constant of `value` that a data movement op may be folded over: any
+/// splat (it stays a splat) or a small dense tensor.
+DenseElementsAttr foldableOf(Value value) {
+  DenseElementsAttr attr = constantOf(value);
+  if (attr && (attr.isSplat() || isSmall(attr)))
+    return attr;
+  return nullptr;
+}
+
+int64_t intOf(Attribute element) {
+  auto attr = cast<IntegerAttr>(element);
+  const APInt &v = attr.getValue();
+  if (v.getBitWidth() == 1 || attr.getType().isUnsignedInteger())
+    return static_cast<int64_t>(v.getZExtValue());
+  return v.getSExtValue();
+}
+
+double floatOf(Attribute element) {
+  return cast<FloatAttr>(element).getValueAsDouble();
+}
+
+/// An element of `type` holding `v`, wrapped to its width as ONNX's integer
+/// arithmetic does.
+Attribute intElement(Type type, int64_t v) {
+  return IntegerAttr::get(type, APInt(type.getIntOrFloatBitWidth(),
+                                      static_cast<uint64_t>(v),
+                                      /*isSigned=*/true,
+                                      /*implicitTrunc=*/true));
+}
+
+Attribute numberElement(Type type, double v) {
+  if (isa<FloatType>(type))
+    return FloatAttr::get(type, v);
+  return intElement(type, static_cast<int64_t>(v));
+}
+
+SmallVector<int64_t> intsOf(DenseElementsAttr value) {
+  SmallVector<int64_t> result;
+  for (Attribute element : value.getValues<Attribute>())
+    result.push_back(intOf(element));
+  return result;
+}
+
+/// Row-major linear position of `index` in `shape`.
+int64_t linearize(ArrayRef<int64_t> index, ArrayRef<int64_t> shape) {
+  int64_t position = 0;
+  for (auto [i, size] : llvm::zip_equal(index, shape))
+    position = position * size + i;
+  return position;
+}
+
+/// Advances a row-major multi-index; false after the last one.
+bool increment(MutableArrayRef<int64_t> index, ArrayRef<int64_t> shape) {
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    if (++index[d] < shape[d])
+      return true;
+    index[d] = 0;
+  }
+  return false;
+}
+
+/// The constant of static `type` whose element at each index is the element
+/// of `source` at `sourceIndex(index)` (a multi-index into `source`).
+DenseElementsAttr
+remap(DenseElementsAttr source, RankedTensorType type,
+      llvm::function_ref<void(ArrayRef<int64_t>, SmallVectorImpl<int64_t> &)>
+          sourceIndex) {
+  if (source.isSplat())
+    return source.resizeSplat(type);
+  SmallVector<Attribute> elements =
+      llvm::to_vector(source.getValues<Attribute>());
+  ArrayRef<int64_t> sourceShape = source.getType().getShape();
+  SmallVector<Attribute> result;
+  result.reserve(type.getNumElements());
+  if (type.getNumElements() > 0) {
+    SmallVector<int64_t> index(type.getRank(), 0), from;
+    do {
+      from.clear();
+      sourceIndex(index, from);
+      result.push_back(elements[linearize(from, sourceShape)]);
+    } while (increment(index, type.getShape()));
+  }
+  return DenseElementsAttr::get(type, result);
+}
+
+/// numpy broadcasting of a constant to static `type`.
+DenseElementsAttr broadcastConstant(DenseElementsAttr source,
+                                    RankedTensorType type) {
+  ArrayRef<int64_t> shape = source.getType().getShape();
+  int64_t offset = type.getRank() - static_cast<int64_t>(shape.size());
+  return remap(source, type,
+               [&](ArrayRef<int64_t> index, SmallVectorImpl<int64_t> &from) {
+                 for (auto [d, size] : llvm::enumerate(shape))
+                   from.push_back(size == 1 ? 0 : index[offset + d]);
+               });
+}
+
+//===----------------------------------------------------------------------===//
+// Folding builders
+//===----------------------------------------------------------------------===//
+
+/// `type` refined with ONNX shape inference's hint for output `index`.
+RankedTensorType refineWithHint(NodeContext &ctx, unsigned index,
+                                RankedTensorType type) {
+  RankedTensorType hint = ctx.outputTypeHint(index);
+  if (!hint || hint.getElementType() != type.getElementType() ||
+      !areCompatibleShapes(hint.getShape(), type.getShape()))
+    return type;
+  return type.clone(joinShapes(hint.getShape(), type.getShape()));
+}
+
+/// `x` reshaped to `type`; `shape` gives the sizes at run time when `type`
+/// has more than one dynamic dimension.
+Value reshape(NodeContext &ctx, Value x, RankedTensorType type,
+              Value shape = nullptr) {
+  if (typeOf(x) == type && type.getNumDynamicDims() <= 1)
+    return x;
+  if (DenseElementsAttr value = constantOf(x))
+    if (type.hasStaticShape() && value.getType().hasStaticShape())
+      return ctx.constant(value.reshape(type));
+  return ctx.create<ReshapeOp>(type, x, shape);
+}
+
+Value reshape(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
+  return reshape(ctx, x, typeOf(x).clone(shape));
+}
+
+Value transpose(NodeContext &ctx, Value x, ArrayRef<int64_t> permutation) {
+  if (llvm::equal(permutation, llvm::seq<int64_t>(0, permutation.size())))
+    return x;
+  RankedTensorType type = typeOf(x);
+  if (DenseElementsAttr value = foldableOf(x)) {
+    if (type.hasStaticShape() &&
+        static_cast<int64_t>(permutation.size()) == type.getRank()) {
+      SmallVector<int64_t> shape;
+      for (int64_t p : permutation)
+        shape.push_back(type.getDimSize(p));
+      SmallVector<int64_t> inverse(permutation.size());
+      for (auto [i, p] : llvm::enumerate(permutation))
+        inverse[p] = i;
+      return ctx.constant(remap(
+          value, type.clone(shape),
+          [&](ArrayRef<int64_t> index, SmallVectorImpl<int64_t> &from) {
+            for (int64_t d : inverse)
+              from.push_back(index[d]);
+          }));
+    }
+  }
+  return ctx.create<TransposeOp>(x, permutation);
+}
+
+/// numpy's `x[starts : limits : strides]` per dimension.
+Value slice(NodeContext &ctx, Value x, ArrayRef<int64_t> starts,
+            ArrayRef<int64_t> limits, ArrayRef<int64_t> strides) {
+  RankedTensorType type = typeOf(x);
+  DenseElementsAttr value = foldableOf(x);
+  if (!value || !type.hasStaticShape() ||
+      static_cast<int64_t>(starts.size()) != type.getRank() ||
+      llvm::is_contained(strides, 0))
+    return ctx.create<SliceOp>(x, starts, limits, strides);
+  SmallVector<int64_t> shape, first;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    int64_t size = type.getDimSize(d);
+    shape.push_back(sliceOutputSize(size, starts[d], limits[d], strides[d]));
+    // The first index selected, resolved as numpy does.
+    int64_t start = starts[d];
+    if (start < 0)
+      start = start < -size ? (strides[d] > 0 ? 0 : -1) : start + size;
+    first.push_back(strides[d] > 0 ? std::min(start, size)
+                                   : std::min(start, size - 1));
+  }
+  return ctx.constant(
+      remap(value, type.clone(shape),
+            [&](ArrayRef<int64_t> index, SmallVectorImpl<int64_t> &from) {
+              for (auto [d, i] : llvm::enumerate(index))
+                from.push_back(first[d] + i * strides[d]);
+            }));
+}
+
+Value concat(NodeContext &ctx, ArrayRef<Value> inputs, int64_t axis) {
+  if (inputs.size() == 1)
+    return inputs.front();
+  SmallVector<DenseElementsAttr> values;
+  for (Value input : inputs) {
+    DenseElementsAttr value = constantOf(input);
+    if (!isSmall(value))
+      break;
+    values.push_back(value);
+  }
+  RankedTensorType first = typeOf(inputs.front());
+  bool foldable = values.size() == inputs.size() && axis >= 0 &&
+                  axis < first.getRank();
+  for (Value input : inputs)
+    foldable = foldable && typeOf(input).getRank() == first.getRank() &&
+               typeOf(input).getElementType() == first.getElementType();
+  if (!foldable)
+    return ctx.create<ConcatOp>(inputs, axis);
+  // Row-major: the result is, for each outer index, the inputs' blocks of
+  // dimensions [axis, rank) one after the other.
+  SmallVector<int64_t> shape(first.getShape());
+  shape[axis] = 0;
+  for (Value input : inputs) {
+    shape[axis] += typeOf(input).getDimSize(axis);
+    for (int64_t d = 0; d < first.getRank(); ++d)
+      if (d != axis && typeOf(input).getDimSize(d) != first.getDimSize(d))
+        return ctx.create<ConcatOp>(inputs, axis);
+  }
+  int64_t outer = shapeProduct(first.getShape().take_front(axis));
+  SmallVector<SmallVector<Attribute>> elements;
+  SmallVector<int64_t> blocks;
+  for (auto [input, value] : llvm::zip_equal(inputs, values)) {
+    elements.push_back(llvm::to_vector(value.getValues<Attribute>()));
+    blocks.push_back(shapeProduct(typeOf(input).getShape().drop_front(axis)));
+  }
+  SmallVector<Attribute> result;
+  for (int64_t o = 0; o < outer; ++o)
+    for (auto [block, inputElements] : llvm::zip_equal(blocks, elements))
+      llvm::append_range(result, ArrayRef<Attribute>(inputElements)
+                                     .slice(o * block, block));
+  return ctx.constant(DenseElementsAttr::get(first.clone(shape), result));
+}
+
+/// `x` broadcast (numpy rules) to `shape`, which it must broadcast to.
+Value broadcastTo(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
+  RankedTensorType type = typeOf(x).clone(shape);
+  if (typeOf(x) == type && type.hasStaticShape())
+    return x;
+  if (DenseElementsAttr value = foldableOf(x))
+    if (type.hasStaticShape() && value.getType().hasStaticShape())
+      return ctx.constant(broadcastConstant(value, type));
+  return ctx.create<BroadcastToOp>(type, x, Value());
+}
+
+/// ONNX Gather of constants; null when an index is out of range.
+DenseElementsAttr gatherConstants(DenseElementsAttr data,
+                                  DenseElementsAttr indices, int64_t axis) {
+  ArrayRef<int64_t> dataShape = data.getType().getShape();
+  SmallVector<int64_t> ids = intsOf(indices);
+  int64_t size = dataShape[axis];
+  for (int64_t &id : ids) {
+    if (id < -size || id >= size)
+      return nullptr;
+    if (id < 0)
+      id += size;
+  }
+  ArrayRef<int64_t> indexShape = indices.getType().getShape();
+  SmallVector<int64_t> shape(dataShape.take_front(axis));
+  llvm::append_range(shape, indexShape);
+  llvm::append_range(shape, dataShape.drop_front(axis + 1));
+  int64_t indexRank = indexShape.size();
+  return remap(data, RankedTensorType::get(shape, data.getElementType()),
+               [&](ArrayRef<int64_t> index, SmallVectorImpl<int64_t> &from) {
+                 llvm::append_range(from, index.take_front(axis));
+                 from.push_back(ids[linearize(
+                     index.slice(axis, indexRank), indexShape)]);
+                 llvm::append_range(from, index.drop_front(axis + indexRank));
+               });
+}
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// Normalizes `axis` against `rank`, or diagnoses it.
+FailureOr<int64_t> normalizedAxis(NodeContext &ctx, int64_t axis,
+                                  int64_t rank, StringRef what = "axis") {
+  if (std::optional<int64_t> normalized = normalizeAxis(axis, rank))
+    return *normalized;
+  return ctx.error("expected " + what + " in [" + Twine(-rank) + ", " +
+                   Twine(rank) + "), but got " + Twine(axis));
+}
+
+/// Axes from the `axes` attribute (before `inputSince`) or input `index`;
+/// std::nullopt when the node gives none.
+FailureOr<std::optional<SmallVector<int64_t>>>
+axesOperand(NodeContext &ctx, int64_t inputSince, unsigned index) {
+  if (ctx.version() < inputSince) {
+    if (!ctx.hasAttr("axes"))
+      return std::optional<SmallVector<int64_t>>();
+    return std::optional<SmallVector<int64_t>>(ctx.intsAttr("axes"));
+  }
+  if (!ctx.input(index))
+    return std::optional<SmallVector<int64_t>>();
+  FailureOr<SmallVector<int64_t>> axes = ctx.constantInts(index, "axes");
+  if (failed(axes))
+    return failure();
+  return std::optional<SmallVector<int64_t>>(*axes);
+}
+
+/// Normalizes a list of distinct axes against `rank`.
+FailureOr<SmallVector<int64_t>>
+normalizedAxes(NodeContext &ctx, ArrayRef<int64_t> axes, int64_t rank) {
+  SmallVector<int64_t> result;
+  for (int64_t axis : axes) {
+    FailureOr<int64_t> normalized = normalizedAxis(ctx, axis, rank);
+    if (failed(normalized))
+      return failure();
+    if (llvm::is_contained(result, *normalized))
+      return ctx.error("axis " + Twine(axis) + " is repeated");
+    result.push_back(*normalized);
+  }
+  return result;
+}
+
+/// Checks the dynamic dimensions of a reshape result (more than one needs a
+/// run-time shape, which a shape known at import never provides).
+LogicalResult checkReshapeResult(NodeContext &ctx, RankedTensorType type) {
+  if (type.getNumDynamicDims() <= 1)
+    return success();
+  return ctx.error("the result shape has " + Twine(type.getNumDynamicDims()) +
+                   " dynamic dimensions; at most one can be implied by the "
+                   "element count");
+}
+
+/// For an op that only reshapes but whose parameters are computed at run
+/// time (Squeeze and Unsqueeze axes given as graph inputs): the result type
+/// ONNX knows (a declared graph output, or shape inference) fixes the
+/// reshape.
+LogicalResult reshapeToHint(NodeContext &ctx, Value x, StringRef what) {
+  RankedTensorType hint = ctx.outputTypeHint(0);
+  if (!hint || hint.getElementType() != typeOf(x).getElementType() ||
+      hint.getNumDynamicDims() > 1)
+    return ctx.error("expected constant " + what +
+                     ", or a result shape ONNX shape inference knows");
+  ctx.setOutput(0, reshape(ctx, x, hint));
+  return success();
+}
+
+std::string formatShape(ArrayRef<int64_t> shape) {
+  std::string result = "[";
+  for (auto [i, size] : llvm::enumerate(shape)) {
+    if (i)
+      result += ", ";
+    result += ShapedType::isDynamic(size) ? "?" : std::to_string(size);
+  }
+  return result + "]";
+}
+
+/// The double value of a one-element constant.
+std::optional<double> scalarOf(DenseElementsAttr value) {
+  if (!value || value.getNumElements() != 1)
+    return std::nullopt;
+  Attribute element = *value.getValues<Attribute>().begin();
+  if (isa<FloatAttr>(element))
+    return floatOf(element);
+  return static_cast<double>(intOf(element));
+}
+
+//===----------------------------------------------------------------------===//
+// Converters
+//===----------------------------------------------------------------------===//
+
+/// The ONNX Reshape target resolved against `input`: 0 copies the input
+/// dimension (unless `allowZero`), -1 takes what is left.
+FailureOr<SmallVector<int64_t>> resolveReshape(NodeContext &ctx,
+                                               ArrayRef<int64_t> input,
+                                               ArrayRef<int64_t> target,
+                                               bool allowZero) {
+  SmallVector<int64_t> shape;
+  int64_t inferred = -1;
+  for (auto [i, size] : llvm::enumerate(target)) {
+    if (size == 0 && !allowZero) {
+      if (i >= input.size())
+        return ctx.error("shape entry " + Twine(i) +
+                         " is 0 (copy the input dimension), but the input "
+                         "has rank " +
+                         Twine(input.size()));
+      shape.push_back(input[i]);
+    } else if (size == -1) {
+      if (inferred >= 0)
+        return ctx.error("expected at most one -1 in the shape " +
+                         formatShape(target));
+      inferred = i;
+      shape.push_back(ShapedType::kDynamic);
+    } else if (size < 0) {
+      return ctx.error("invalid shape entry " + Twine(size));
+    } else {
+      shape.push_back(size);
+    }
+  }
+  int64_t count = shapeProduct(input);
+  if (inferred >= 0) {
+    int64_t known = 1;
+    for (auto [i, size] : llvm::enumerate(shape))
+      if (static_cast<int64_t>(i) != inferred)
+        known = ShapedType::isDynamic(size) || ShapedType::isDynamic(known)
+                    ? ShapedType::kDynamic
+                    : known * size;
+    if (!ShapedType::isDynamic(count) && !ShapedType::isDynamic(known)) {
+      if (known == 0 || count % known != 0)
+        return ctx.error("cannot infer the -1 of shape " +
+                         formatShape(target) + " for an input of " +
+                         Twine(count) + " elements");
+      shape[inferred] = count / known;
+    }
+  }
+  int64_t resultCount = shapeProduct(shape);
+  if (!ShapedType::isDynamic(count) && !ShapedType::isDynamic(resultCount) &&
+      count != resultCount)
+    return ctx.error("cannot reshape " + formatShape(input) + " (" +
+                     Twine(count) + " elements) to " + formatShape(target));
+  return shape;
+}
+
+LogicalResult convertReshape(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType inputType = typeOf(*x);
+  SmallVector<int64_t> target;
+  if (ctx.version() < 5) {
+    target = ctx.intsAttr("shape");
+  } else {
+    FailureOr<Value> shapeInput = ctx.requiredInput(1);
+    if (failed(shapeInput))
+      return failure();
+    DenseElementsAttr value = ctx.constantInput(1);
+    if (!value) {
+      // A shape computed at run time: ONNX shape inference may still know
+      // the result; otherwise the computed sizes are the shape operand
+      // (taken as final sizes: its 0 and -1 entries are not resolved).
+      RankedTensorType shapeType = typeOf(*shapeInput);
+      if (shapeType.getRank() != 1 || shapeType.isDynamicDim(0))
+        return ctx.error("expected a computed shape of static length");
+      RankedTensorType type = inputType.clone(SmallVector<int64_t>(
+          shapeType.getDimSize(0), ShapedType::kDynamic));
+      type = refineWithHint(ctx, 0, type);
+      bool needsOperand = type.getNumDynamicDims() > 1 &&
+                          shapeType.getElementType().isInteger(64);
+      Value operand = needsOperand ? *shapeInput : Value();
+      ctx.setOutput(0, reshape(ctx, *x, type, operand));
+      return success();
+    }
+    target = intsOf(value);
+  }
+  bool allowZero = ctx.version() >= 14 && ctx.intAttr("allowzero", 0);
+  FailureOr<SmallVector<int64_t>> shape =
+      resolveReshape(ctx, inputType.getShape(), target, allowZero);
+  if (failed(shape))
+    return failure();
+  RankedTensorType type = refineWithHint(ctx, 0, inputType.clone(*shape));
+  if (failed(checkReshapeResult(ctx, type)))
+    return failure();
+  ctx.setOutput(0, reshape(ctx, *x, type));
+  return success();
+}
+
+LogicalResult convertShape(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  ArrayRef<int64_t> shape = typeOf(*x).getShape();
+  int64_t rank = shape.size();
+  auto clampIndex = [&](int64_t i) {
+    return std::clamp<int64_t>(i < 0 ? i + rank : i, 0, rank);
+  };
+  int64_t start = 0, end = rank;
+  if (ctx.version() >= 15) {
+    start = clampIndex(ctx.intAttr("start", 0));
+    end = clampIndex(ctx.intAttr("end", rank));
+  }
+  SmallVector<int64_t> dims(shape.slice(start, std::max(end - start,
+                                                        int64_t(0))));
+  if (llvm::any_of(dims, ShapedType::isDynamic))
+    return ctx.error("the input shape " + formatShape(shape) +
+                     " is not static; run-time shapes are not supported");
+  // A dfg.constant: later nodes see these sizes as a constant input.
+  ctx.setOutput(0, ctx.i64Vector(dims));
+  return success();
+}
+
+LogicalResult convertSize(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  int64_t count = shapeProduct(typeOf(*x).getShape());
+  if (ShapedType::isDynamic(count))
+    return ctx.error("the input shape " + formatShape(typeOf(*x).getShape()) +
+                     " is not static; run-time sizes are not supported");
+  auto type = RankedTensorType::get({}, ctx.builder().getI64Type());
+  ctx.setOutput(0, ctx.constant(DenseElementsAttr::get(type, count)));
+  return success();
+}
+
+LogicalResult convertFlatten(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  int64_t rank = type.getRank();
+  int64_t axis = ctx.intAttr("axis", 1);
+  if (axis < -rank || axis > rank)
+    return ctx.error("expected axis in [" + Twine(-rank) + ", " + Twine(rank) +
+                     "], but got " + Twine(axis));
+  if (axis < 0)
+    axis += rank;
+  SmallVector<int64_t> shape = {shapeProduct(type.getShape().take_front(axis)),
+                                shapeProduct(type.getShape().drop_front(axis))};
+  RankedTensorType result = refineWithHint(ctx, 0, type.clone(shape));
+  if (failed(checkReshapeResult(ctx, result)))
+    return failure();
+  ctx.setOutput(0, reshape(ctx, *x, result));
+  return success();
+}
+
+LogicalResult convertSqueeze(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  if (ctx.version() >= 13 && ctx.input(1) && !ctx.constantInput(1))
+    return reshapeToHint(ctx, *x, "axes");
+  RankedTensorType type = typeOf(*x);
+  FailureOr<std::optional<SmallVector<int64_t>>> axes =
+      axesOperand(ctx, 13, 1);
+  if (failed(axes))
+    return failure();
+  SmallVector<int64_t> shape;
+  if (!*axes) {
+    // Every dimension of size 1; a dynamic one is assumed not to be.
+    for (int64_t size : type.getShape())
+      if (size != 1)
+        shape.push_back(size);
+  } else {
+    FailureOr<SmallVector<int64_t>> normalized =
+        normalizedAxes(ctx, **axes, type.getRank());
+    if (failed(normalized))
+      return failure();
+    for (auto [d, size] : llvm::enumerate(type.getShape())) {
+      if (!llvm::is_contained(*normalized, static_cast<int64_t>(d))) {
+        shape.push_back(size);
+        continue;
+      }
+      if (!ShapedType::isDynamic(size) && size != 1)
+        return ctx.error("cannot squeeze dimension " + Twine(d) + " of size " +
+                         Twine(size));
+    }
+  }
+  RankedTensorType result = refineWithHint(ctx, 0, type.clone(shape));
+  if (failed(checkReshapeResult(ctx, result)))
+    return failure();
+  ctx.setOutput(0, reshape(ctx, *x, result));
+  return success();
+}
+
+LogicalResult convertUnsqueeze(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  if (ctx.version() >= 13 && ctx.input(1) && !ctx.constantInput(1))
+    return reshapeToHint(ctx, *x, "axes");
+  RankedTensorType type = typeOf(*x);
+  FailureOr<std::optional<SmallVector<int64_t>>> axes =
+      axesOperand(ctx, 13, 1);
+  if (failed(axes))
+    return failure();
+  if (!*axes)
+    return ctx.error("expected axes");
+  int64_t rank = type.getRank() + (*axes)->size();
+  FailureOr<SmallVector<int64_t>> normalized =
+      normalizedAxes(ctx, **axes, rank);
+  if (failed(normalized))
+    return failure();
+  SmallVector<int64_t> shape;
+  ArrayRef<int64_t> rest = type.getShape();
+  for (int64_t d = 0; d < rank; ++d) {
+    if (llvm::is_contained(*normalized, d)) {
+      shape.push_back(1);
+    } else {
+      shape.push_back(rest.front());
+      rest = rest.drop_front();
+    }
+  }
+  RankedTensorType result = refineWithHint(ctx, 0, type.clone(shape));
+  if (failed(checkReshapeResult(ctx, result)))
+    return failure();
+  ctx.setOutput(0, reshape(ctx, *x, result));
+  return success();
+}
+
+LogicalResult convertTranspose(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  int64_t rank = typeOf(*x).getRank();
+  SmallVector<int64_t> reversed =
+      llvm::to_vector(llvm::reverse(llvm::seq<int64_t>(0, rank)));
+  SmallVector<int64_t> permutation = ctx.intsAttr("perm", reversed);
+  ctx.setOutput(0, transpose(ctx, *x, permutation));
+  return success();
+}
+
+LogicalResult convertConcat(NodeContext &ctx) {
+  SmallVector<Value> inputs;
+  for (unsigned i = 0; i < ctx.numInputs(); ++i)
+    if (Value input = ctx.input(i))
+      inputs.push_back(input);
+  if (inputs.empty())
+    return ctx.error("expected at least one input");
+  // Opset 1 made the axis optional, with 1 for a default.
+  if (ctx.version() >= 4 && !ctx.hasAttr("axis"))
+    return ctx.error("expected attribute 'axis'");
+  FailureOr<int64_t> axis =
+      normalizedAxis(ctx, ctx.intAttr("axis", 1), typeOf(inputs[0]).getRank());
+  if (failed(axis))
+    return failure();
+  ctx.setOutput(0, concat(ctx, inputs, *axis));
+  return success();
+}
+
+LogicalResult convertSplit(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  FailureOr<int64_t> axis =
+      normalizedAxis(ctx, ctx.intAttr("axis", 0), type.getRank());
+  if (failed(axis))
+    return failure();
+  int64_t size = type.getDimSize(*axis);
+  int64_t parts = ctx.numOutputs();
+  SmallVector<int64_t> sizes;
+  // Sizes from the `split` attribute (before opset 13) or input 1 (opset
+  // 1, and from 13 on).
+  if (ctx.version() < 13 && ctx.hasAttr("split")) {
+    sizes = ctx.intsAttr("split");
+  } else if ((ctx.version() == 1 || ctx.version() >= 13) && ctx.input(1) &&
+             ctx.constantInput(1)) {
+    FailureOr<SmallVector<int64_t>> split = ctx.constantInts(1, "split");
+    if (failed(split))
+      return failure();
+    sizes = *split;
+  } else if ((ctx.version() == 1 || ctx.version() >= 13) && ctx.input(1)) {
+    // Sizes computed at run time: the output shapes ONNX knows fix them.
+    for (unsigned i = 0; i < ctx.numOutputs(); ++i) {
+      RankedTensorType hint = ctx.outputTypeHint(i);
+      if (!hint || hint.getRank() != type.getRank() ||
+          hint.isDynamicDim(*axis))
+        return ctx.error("expected constant split sizes (input 1), or "
+                         "output shapes ONNX shape inference knows");
+      sizes.push_back(hint.getDimSize(*axis));
+    }
+  } else {
+    if (ShapedType::isDynamic(size))
+      return ctx.error("an equal split needs a static dimension " +
+                       Twine(*axis));
+    if (ctx.version() >= 18 && ctx.hasAttr("num_outputs")) {
+      // The last part takes what is left after ceil-sized ones.
+      parts = ctx.intAttr("num_outputs", parts);
+      if (parts <= 0)
+        return ctx.error("expected a positive num_outputs");
+      int64_t chunk = (size + parts - 1) / parts;
+      for (int64_t i = 0; i < parts; ++i)
+        sizes.push_back(std::max<int64_t>(
+            0, std::min(chunk, size - chunk * i)));
+    } else {
+      if (parts == 0 || size % parts != 0)
+        return ctx.error("cannot split dimension " + Twine(*axis) +
+                         " of size " + Twine(size) + " into " + Twine(parts) +
+                         " equal parts");
+      sizes.assign(parts, size / parts);
+    }
+  }
+  if (static_cast<int64_t>(sizes.size()) != ctx.numOutputs())
+    return ctx.error("expected " + Twine(ctx.numOutputs()) +
+                     " split sizes (one per output), but got " +
+                     Twine(sizes.size()));
+  int64_t total = 0;
+  for (int64_t s : sizes) {
+    if (s < 0)
+      return ctx.error("expected non-negative split sizes");
+    total += s;
+  }
+  if (!ShapedType::isDynamic(size) && total != size)
+    return ctx.error("split sizes add up to " + Twine(total) +
+                     ", but dimension " + Twine(*axis) + " has " +
+                     Twine(size));
+  int64_t rank = type.getRank();
+  int64_t offset = 0;
+  for (auto [i, s] : llvm::enumerate(sizes)) {
+    SmallVector<int64_t> starts(rank, 0), limits(rank, kToEnd),
+        strides(rank, 1);
+    starts[*axis] = offset;
+    limits[*axis] = offset + s;
+    offset += s;
+    if (ctx.hasOutput(i))
+      ctx.setOutput(i, slice(ctx, *x, starts, limits, strides));
+  }
+  return success();
+}
+
+LogicalResult convertSlice(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> starts, ends, axes, steps;
+  if (ctx.version() < 10) {
+    starts = ctx.intsAttr("starts");
+    ends = ctx.intsAttr("ends");
+    axes = ctx.intsAttr("axes");
+  } else {
+    FailureOr<SmallVector<int64_t>> s = ctx.constantInts(1, "starts");
+    if (failed(s))
+      return failure();
+    FailureOr<SmallVector<int64_t>> e = ctx.constantInts(2, "ends");
+    if (failed(e))
+      return failure();
+    starts = *s;
+    ends = *e;
+    if (ctx.input(3)) {
+      FailureOr<SmallVector<int64_t>> a = ctx.constantInts(3, "axes");
+      if (failed(a))
+        return failure();
+      axes = *a;
+    }
+    if (ctx.input(4)) {
+      FailureOr<SmallVector<int64_t>> st = ctx.constantInts(4, "steps");
+      if (failed(st))
+        return failure();
+      steps = *st;
+    }
+  }
+  if (axes.empty())
+    axes = llvm::to_vector(llvm::seq<int64_t>(0, starts.size()));
+  if (steps.empty())
+    steps.assign(starts.size(), 1);
+  if (ends.size() != starts.size() || axes.size() != starts.size() ||
+      steps.size() != starts.size())
+    return ctx.error("expected as many starts, ends, axes and steps, but got " +
+                     Twine(starts.size()) + ", " + Twine(ends.size()) + ", " +
+                     Twine(axes.size()) + " and " + Twine(steps.size()));
+  FailureOr<SmallVector<int64_t>> normalized =
+      normalizedAxes(ctx, axes, rank);
+  if (failed(normalized))
+    return failure();
+  // ONNX clamps starts and ends as numpy does, so they carry over as they
+  // are (INT64_MAX and INT64_MIN ends clamp to either end).
+  SmallVector<int64_t> first(rank, 0), limits(rank, kToEnd),
+      strides(rank, 1);
+  for (auto [i, axis] : llvm::enumerate(*normalized)) {
+    if (steps[i] == 0)
+      return ctx.error("expected non-zero steps");
+    first[axis] = starts[i];
+    limits[axis] = ends[i];
+    strides[axis] = steps[i];
+  }
+  ctx.setOutput(0, slice(ctx, *x, first, limits, strides));
+  return success();
+}
+
+LogicalResult convertGather(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  FailureOr<Value> indices = ctx.requiredInput(1);
+  if (failed(x) || failed(indices))
+    return failure();
+  FailureOr<int64_t> axis =
+      normalizedAxis(ctx, ctx.intAttr("axis", 0), typeOf(*x).getRank());
+  if (failed(axis))
+    return failure();
+  DenseElementsAttr data = constantOf(*x);
+  DenseElementsAttr ids = constantOf(*indices);
+  if (isSmall(data) && isSmall(ids))
+    if (DenseElementsAttr value = gatherConstants(data, ids, *axis)) {
+      ctx.setOutput(0, ctx.constant(value));
+      return success();
+    }
+  ctx.setOutput(0, ctx.create<GatherOp>(*x, *indices, *axis));
+  return success();
+}
+
+/// The shape an Expand, ConstantOfShape or Range result takes from a
+/// constant input; failure (diagnosed) when it is not constant.
+FailureOr<SmallVector<int64_t>> shapeInput(NodeContext &ctx, unsigned index) {
+  FailureOr<SmallVector<int64_t>> shape = ctx.constantInts(index, "shape");
+  if (failed(shape))
+    return failure();
+  for (int64_t size : *shape)
+    if (size < 0)
+      return ctx.error("expected a shape of non-negative sizes, but got " +
+                       formatShape(*shape));
+  return shape;
+}
+
+LogicalResult convertExpand(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  SmallVector<int64_t> result;
+  if (ctx.constantInput(1)) {
+    FailureOr<SmallVector<int64_t>> target = shapeInput(ctx, 1);
+    if (failed(target))
+      return failure();
+    std::optional<SmallVector<int64_t>> shape =
+        broadcastShapes({type.getShape(), *target});
+    if (!shape)
+      return ctx.error("the input shape " + formatShape(type.getShape()) +
+                       " does not broadcast with " + formatShape(*target));
+    result = *shape;
+  } else {
+    RankedTensorType hint = ctx.outputTypeHint(0);
+    if (!hint || !hint.hasStaticShape())
+      return ctx.error("expected a constant shape (input 1), or one ONNX "
+                       "shape inference knows");
+    result = llvm::to_vector(hint.getShape());
+  }
+  ctx.setOutput(0, broadcastTo(ctx, *x, result));
+  return success();
+}
+
+LogicalResult convertTile(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> repeats;
+  if (ctx.version() < 6) {
+    // Opset 1: `tiles` copies along the dimension `axis`.
+    FailureOr<SmallVector<int64_t>> tiles = ctx.constantInts(1, "tiles");
+    FailureOr<SmallVector<int64_t>> axis = ctx.constantInts(2, "axis");
+    if (failed(tiles) || failed(axis))
+      return failure();
+    if (tiles->size() != 1 || axis->size() != 1)
+      return ctx.error("expected scalar tiles and axis");
+    FailureOr<int64_t> normalized = normalizedAxis(ctx, axis->front(), rank);
+    if (failed(normalized))
+      return failure();
+    repeats.assign(rank, 1);
+    repeats[*normalized] = tiles->front();
+  } else if (ctx.input(1) && !ctx.constantInput(1)) {
+    // Repeats computed at run time: the result shape ONNX knows fixes them.
+    RankedTensorType hint = ctx.outputTypeHint(0);
+    if (!hint || hint.getRank() != rank || !hint.hasStaticShape() ||
+        !type.hasStaticShape())
+      return ctx.error("expected constant repeats (input 1), or static input "
+                       "and result shapes");
+    for (auto [in, out] : llvm::zip_equal(type.getShape(), hint.getShape())) {
+      if (in == 0 ? out != 0 : out % in != 0)
+        return ctx.error("the result shape " + formatShape(hint.getShape()) +
+                         " is no tiling of " + formatShape(type.getShape()));
+      repeats.push_back(in == 0 ? 1 : out / in);
+    }
+  } else {
+    FailureOr<SmallVector<int64_t>> r = ctx.constantInts(1, "repeats");
+    if (failed(r))
+      return failure();
+    repeats = *r;
+  }
+  if (static_cast<int64_t>(repeats.size()) != rank)
+    return ctx.error("expected " + Twine(rank) +
+                     " repeats (the input rank), but got " +
+                     Twine(repeats.size()));
+  if (llvm::any_of(repeats, [](int64_t r) { return r < 0; }))
+    return ctx.error("expected non-negative repeats");
+  if (llvm::all_of(repeats, [](int64_t r) { return r == 1; })) {
+    ctx.setOutput(0, *x);
+    return success();
+  }
+  // [d0, d1, ...] -> [1, d0, 1, d1, ...] -> broadcast to [r0, d0, r1, d1,
+  // ...] -> [r0 * d0, r1 * d1, ...]: copy k of dimension i holds elements
+  // k * di to (k + 1) * di - 1.
+  SmallVector<int64_t> interleaved, broadcast, result;
+  for (auto [size, r] : llvm::zip_equal(type.getShape(), repeats)) {
+    interleaved.append({1, size});
+    broadcast.append({r, size});
+    result.push_back(ShapedType::isDynamic(size) ? size : size * r);
+  }
+  RankedTensorType resultType = refineWithHint(ctx, 0, type.clone(result));
+  if (failed(checkReshapeResult(ctx, type.clone(interleaved))) ||
+      failed(checkReshapeResult(ctx, resultType)))
+    return failure();
+  Value expanded = reshape(ctx, *x, interleaved);
+  Value tiled = broadcastTo(ctx, expanded, broadcast);
+  ctx.setOutput(0, reshape(ctx, tiled, resultType));
+  return success();
+}
+
+LogicalResult convertPad(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> pads;
+  double value = 0;
+  if (ctx.version() < 11) {
+    pads = ctx.intsAttr(ctx.version() < 2 ? "paddings" : "pads");
+    value = ctx.floatAttr("value", 0.0);
+  } else {
+    FailureOr<SmallVector<int64_t>> p = ctx.constantInts(1, "pads");
+    if (failed(p))
+      return failure();
+    pads = *p;
+    if (ctx.input(2)) {
+      std::optional<double> constantValue = scalarOf(ctx.constantInput(2));
+      if (!constantValue)
+        return ctx.error("expected a constant scalar constant_value (input "
+                         "2); computed values are not supported");
+      value = *constantValue;
+    }
+  }
+  // Opset 18: pads for the listed axes only.
+  SmallVector<int64_t> axes = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  if (ctx.version() >= 18 && ctx.input(3)) {
+    FailureOr<SmallVector<int64_t>> a = ctx.constantInts(3, "axes");
+    if (failed(a))
+      return failure();
+    FailureOr<SmallVector<int64_t>> normalized = normalizedAxes(ctx, *a, rank);
+    if (failed(normalized))
+      return failure();
+    axes = *normalized;
+  }
+  int64_t count = axes.size();
+  if (static_cast<int64_t>(pads.size()) != 2 * count)
+    return ctx.error("expected " + Twine(2 * count) +
+                     " pads (twice the padded axes), but got " +
+                     Twine(pads.size()));
+  SmallVector<int64_t> low(rank, 0), high(rank, 0);
+  for (auto [i, axis] : llvm::enumerate(axes)) {
+    low[axis] = pads[i];
+    high[axis] = pads[count + i];
+  }
+  std::string mode = ctx.stringAttr("mode", "constant");
+  PadMode padMode;
+  if (mode == "constant")
+    padMode = PadMode::Constant;
+  else if (mode == "reflect")
+    padMode = PadMode::Reflect;
+  else if (mode == "edge")
+    padMode = PadMode::Edge;
+  else
+    return ctx.error("unsupported mode '" + mode + "'");
+  if (isa<IntegerType>(type.getElementType()))
+    value = std::trunc(value);
+  Builder b(ctx.context());
+  ctx.setOutput(0, ctx.create<PadOp>(*x, b.getDenseI64ArrayAttr(low),
+                                     b.getDenseI64ArrayAttr(high),
+                                     PadModeAttr::get(ctx.context(), padMode),
+                                     b.getF64FloatAttr(value)));
+  return success();
+}
+
+LogicalResult convertConstantOfShape(NodeContext &ctx) {
+  FailureOr<Value> shapeValue = ctx.requiredInput(0);
+  if (failed(shapeValue))
+    return failure();
+  Attribute element = FloatAttr::get(ctx.builder().getF32Type(), 0.0);
+  if (ctx.hasAttr("value")) {
+    FailureOr<ElementsAttr> value = ctx.tensorAttr("value");
+    if (failed(value))
+      return failure();
+    auto dense = dyn_cast<DenseElementsAttr>(*value);
+    if (!dense || dense.getNumElements() != 1)
+      return ctx.error("expected a one-element 'value'");
+    element = *dense.getValues<Attribute>().begin();
+  }
+  Type elementType = cast<TypedAttr>(element).getType();
+  if (ctx.constantInput(0)) {
+    FailureOr<SmallVector<int64_t>> shape = shapeInput(ctx, 0);
+    if (failed(shape))
+      return failure();
+    auto type = RankedTensorType::get(*shape, elementType);
+    ctx.setOutput(0, ctx.constant(DenseElementsAttr::get(type, element)));
+    return success();
+  }
+  // A computed shape: the value broadcast to it at run time.
+  RankedTensorType shapeType = typeOf(*shapeValue);
+  if (shapeType.getRank() != 1 || shapeType.isDynamicDim(0))
+    return ctx.error("expected a computed shape of static length");
+  RankedTensorType type = refineWithHint(
+      ctx, 0,
+      RankedTensorType::get(SmallVector<int64_t>(shapeType.getDimSize(0),
+                                                 ShapedType::kDynamic),
+                            elementType));
+  Value scalar = ctx.constant(
+      DenseElementsAttr::get(RankedTensorType::get({}, elementType), element));
+  ctx.setOutput(0, ctx.create<BroadcastToOp>(
+                       type, scalar,
+                       type.hasStaticShape() ? Value() : *shapeValue));
+  return success();
+}
+
+LogicalResult convertRange(NodeContext &ctx) {
+  FailureOr<Value> startValue = ctx.requiredInput(0);
+  FailureOr<Value> limitValue = ctx.requiredInput(1);
+  FailureOr<Value> deltaValue = ctx.requiredInput(2);
+  if (failed(startValue) || failed(limitValue) || failed(deltaValue))
+    return failure();
+  Type elementType = typeOf(*startValue).getElementType();
+  std::optional<double> start = scalarOf(ctx.constantInput(0));
+  std::optional<double> limit = scalarOf(ctx.constantInput(1));
+  std::optional<double> delta = scalarOf(ctx.constantInput(2));
+  int64_t count = ShapedType::kDynamic;
+  if (start && limit && delta) {
+    if (*delta == 0)
+      return ctx.error("expected a non-zero delta");
+    count = std::max<int64_t>(
+        0, static_cast<int64_t>(std::ceil((*limit - *start) / *delta)));
+    if (count > kMaxFoldElements * 256)
+      return ctx.error("a range of " + Twine(count) +
+                       " elements is too large to build at import");
+    auto type = RankedTensorType::get({count}, elementType);
+    SmallVector<Attribute> elements;
+    bool isFloat = isa<FloatType>(elementType);
+    for (int64_t i = 0; i < count; ++i) {
+      if (isFloat)
+        elements.push_back(numberElement(elementType, *start + i * *delta));
+      else
+        elements.push_back(intElement(
+            elementType, static_cast<int64_t>(*start) +
+                             i * static_cast<int64_t>(*delta)));
+    }
+    ctx.setOutput(0, ctx.constant(DenseElementsAttr::get(type, elements)));
+    return success();
+  }
+  // Computed bounds with a length ONNX shape inference knows:
+  // start + delta * [0, 1, ..., n-1].
+  RankedTensorType hint = ctx.outputTypeHint(0);
+  if (!hint || hint.getRank() != 1 || !hint.hasStaticShape())
+    return ctx.error("expected constant start, limit and delta, or a "
+                     "length ONNX shape inference knows");
+  count = hint.getDimSize(0);
+  SmallVector<Attribute> steps;
+  for (int64_t i = 0; i < count; ++i)
+    steps.push_back(numberElement(elementType, i));
+  Value iota = ctx.constant(DenseElementsAttr::get(
+      RankedTensorType::get({count}, elementType), steps));
+  Value scaled = ctx.create<MulOp>(iota, *deltaValue);
+  ctx.setOutput(0, ctx.create<AddOp>(scaled, *startValue));
+  return success();
+}
+
+/// A constant of `type` (static, rank >= 2) holding `ifTrue` where
+/// `predicate(row, column)` of the two innermost dimensions holds.
+DenseElementsAttr matrixMask(RankedTensorType type,
+                             llvm::function_ref<bool(int64_t, int64_t)>
+                                 predicate,
+                             Attribute ifTrue, Attribute ifFalse) {
+  SmallVector<Attribute> elements;
+  int64_t rows = type.getDimSize(type.getRank() - 2);
+  int64_t columns = type.getDimSize(type.getRank() - 1);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < columns; ++c)
+      elements.push_back(predicate(r, c) ? ifTrue : ifFalse);
+  return DenseElementsAttr::get(type, elements);
+}
+
+LogicalResult convertEyeLike(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  if (type.getRank() != 2 || !type.hasStaticShape())
+    return ctx.error("expected a static 2-D input, but got " +
+                     formatShape(type.getShape()));
+  Type elementType = type.getElementType();
+  if (ctx.hasAttr("dtype")) {
+    FailureOr<Type> converted =
+        convertElementType(ctx.context(), ctx.intAttr("dtype", 0));
+    if (failed(converted))
+      return ctx.error("unsupported dtype " + Twine(ctx.intAttr("dtype", 0)));
+    elementType = *converted;
+  }
+  int64_t k = ctx.intAttr("k", 0);
+  ctx.setOutput(0, ctx.constant(matrixMask(
+                       type.clone(elementType),
+                       [&](int64_t r, int64_t c) { return c - r == k; },
+                       numberElement(elementType, 1),
+                       numberElement(elementType, 0))));
+  return success();
+}
+
+LogicalResult convertTrilu(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  int64_t rank = type.getRank();
+  if (rank < 2 || type.isDynamicDim(rank - 1) || type.isDynamicDim(rank - 2))
+    return ctx.error("expected an input whose two innermost dimensions are "
+                     "static, but got " +
+                     formatShape(type.getShape()));
+  bool upper = ctx.intAttr("upper", 1);
+  int64_t rows = type.getDimSize(rank - 2), columns = type.getDimSize(rank - 1);
+  Builder b(ctx.context());
+  if (ctx.input(1) && !ctx.constantInput(1)) {
+    // k known at run time: compare it with the constant column - row.
+    SmallVector<int64_t> diagonal;
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < columns; ++c)
+        diagonal.push_back(c - r);
+    Value offsets = ctx.constant(DenseElementsAttr::get(
+        RankedTensorType::get({rows, columns}, b.getI64Type()),
+        ArrayRef<int64_t>(diagonal)));
+    Value mask = ctx.create<CompareOp>(
+        upper ? ComparePredicate::GE : ComparePredicate::LE, offsets,
+        ctx.input(1));
+    ctx.setOutput(0, ctx.create<SelectOp>(
+                         mask, *x, ctx.scalar(type.getElementType(), 0)));
+    return success();
+  }
+  int64_t k = 0;
+  if (ctx.input(1)) {
+    FailureOr<SmallVector<int64_t>> kValue = ctx.constantInts(1, "k");
+    if (failed(kValue))
+      return failure();
+    if (kValue->size() != 1)
+      return ctx.error("expected a scalar k");
+    k = kValue->front();
+  }
+  auto maskType = RankedTensorType::get(type.getShape().take_back(2),
+                                        b.getI1Type());
+  Value mask = ctx.constant(matrixMask(
+      maskType,
+      [&](int64_t r, int64_t c) { return upper ? c - r >= k : c - r <= k; },
+      b.getBoolAttr(true), b.getBoolAttr(false)));
+  Value zero = ctx.scalar(type.getElementType(), 0);
+  ctx.setOutput(0, ctx.create<SelectOp>(mask, *x, zero));
+  return success();
+}
+
+/// DepthToSpace and SpaceToDepth on NCHW: reshape, transpose, reshape.
+LogicalResult convertDepthSpace(NodeContext &ctx) {
+  FailureOr<Value> x = ctx.requiredInput(0);
+  if (failed(x))
+    return failure();
+  RankedTensorType type = typeOf(*x);
+  int64_t b = ctx.intAttr("blocksize", 0);
+  if (type.getRank() != 4 || llvm::any_of(type.getShape().drop_front(),
+                                          ShapedType::isDynamic))
+    return ctx.error("expected a 4-D input with static C, H and W, but got " +
+                     formatShape(type.getShape()));
+  if (b <= 0)
+    return ctx.error("expected a positive blocksize");
+  int64_t n = type.getDimSize(0), c = type.getDimSize(1),
+          h = type.getDimSize(2), w = type.getDimSize(3);
+  SmallVector<int64_t> split, permutation, result;
+  if (ctx.opType() == "DepthToSpace") {
+    if (c % (b * b) != 0)
+      return ctx.error("expected C (" + Twine(c) +
+                       ") to be a multiple of blocksize^2");
+    int64_t depth = c / (b * b);
+    if (ctx.stringAttr("mode", "DCR") == "CRD") {
+      split = {n, depth, b, b, h, w};
+      permutation = {0, 1, 4, 2, 5, 3};
+    } else if (ctx.stringAttr("mode", "DCR") == "DCR") {
+      split = {n, b, b, depth, h, w};
+      permutation = {0, 3, 4, 1, 5, 2};
+    } else {
+      return ctx.error("unsupported mode '" + ctx.stringAttr("mode", "") +
+                       "'");
+    }
+    result = {n, depth, h * b, w * b};
+  } else {
+    if (h % b != 0 || w % b != 0)
+      return ctx.error("expected H and W to be multiples of the blocksize");
+    split = {n, c, h / b, b, w / b, b};
+    permutation = {0, 3, 5, 1, 2, 4};
+    result = {n, c * b * b, h / b, w / b};
+  }
+  Value expanded = reshape(ctx, *x, split);
+  Value moved = transpose(ctx, expanded, permutation);
+  ctx.setOutput(0, reshape(ctx, moved, result));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise shape arithmetic at import
+//===----------------------------------------------------------------------===//
+
+/// The numeric view of a small constant, broadcast to `shape`.
+struct Numbers {
+  bool isFloat = false;
+  SmallVector<int64_t> ints;
+  SmallVector<double> floats;
+};
+
+Numbers numbersOf(DenseElementsAttr value, ArrayRef<int64_t> shape) {
+  DenseElementsAttr broadcast = broadcastConstant(
+      value, RankedTensorType::get(shape, value.getElementType()));
+  Numbers result;
+  result.isFloat = isa<FloatType>(value.getElementType());
+  for (Attribute element : broadcast.getValues<Attribute>()) {
+    if (result.isFloat)
+      result.floats.push_back(floatOf(element));
+    else
+      result.ints.push_back(intOf(element));
+  }
+  return result;
+}
+
+/// Element types whose arithmetic double evaluation reproduces exactly.
+bool isExactlyEvaluated(Type type) {
+  return type.isF32() || type.isF64() || isa<IntegerType>(type);
+}
+
+/// Evaluates an elementwise node over constant inputs; null when it does not
+/// apply (unknown op, a value that needs care such as a division by zero).
+DenseElementsAttr evaluateElementwise(NodeContext &ctx,
+                                      ArrayRef<DenseElementsAttr> inputs) {
+  StringRef op = ctx.opType();
+  SmallVector<ArrayRef<int64_t>> shapes;
+  for (DenseElementsAttr input : inputs)
+    shapes.push_back(input.getType().getShape());
+  std::optional<SmallVector<int64_t>> shape = broadcastShapes(shapes);
+  if (!shape)
+    return nullptr;
+  Type inputElement = inputs.front().getElementType();
+  Builder b(ctx.context());
+  auto resultOf = [&](Type elementType, ArrayRef<Attribute> elements) {
+    return DenseElementsAttr::get(RankedTensorType::get(*shape, elementType),
+                                  elements);
+  };
+  SmallVector<Numbers> numbers;
+  for (DenseElementsAttr input : inputs)
+    numbers.push_back(numbersOf(input, *shape));
+  int64_t count = shapeProduct(*shape);
+  SmallVector<Attribute> elements;
+
+  if (op == "Identity")
+    return inputs.front();
+  if (op == "Cast") {
+    const onnx::AttributeProto *to = ctx.findAttr("to");
+    if (!to || to->has_s())
+      return nullptr;
+    FailureOr<Type> target = convertElementType(ctx.context(), to->i());
+    if (failed(target))
+      return nullptr;
+    for (int64_t i = 0; i < count; ++i) {
+      const Numbers &in = numbers[0];
+      if (target->isInteger(1)) {
+        bool nonZero = in.isFloat ? in.floats[i] != 0 : in.ints[i] != 0;
+        elements.push_back(b.getBoolAttr(nonZero));
+      } else if (isa<FloatType>(*target)) {
+        elements.push_back(FloatAttr::get(
+            *target, in.isFloat ? in.floats[i] : double(in.ints[i])));
+      } else if (in.isFloat) {
+        double v = std::trunc(in.floats[i]);
+        // NaN and out-of-range values have no defined conversion.
+        if (!(std::fabs(v) < 9.2e18))
+          return nullptr;
+        elements.push_back(intElement(*target, static_cast<int64_t>(v)));
+      } else {
+        elements.push_back(intElement(*target, in.ints[i]));
+      }
+    }
+    return resultOf(*target, elements);
+  }
+
+  bool isFloat = numbers[0].isFloat;
+  if (isFloat && !isExactlyEvaluated(inputElement))
+    return nullptr;
+  auto compare = [&](auto predicate) {
+    for (int64_t i = 0; i < count; ++i)
+      elements.push_back(b.getBoolAttr(
+          isFloat ? predicate(numbers[0].floats[i], numbers[1].floats[i])
+                  : predicate(numbers[0].ints[i], numbers[1].ints[i])));
+    return resultOf(b.getI1Type(), elements);
+  };
+  if (op == "Equal")
+    return compare([](auto l, auto r) { return l == r; });
+  if (op == "Less")
+    return compare([](auto l, auto r) { return l < r; });
+  if (op == "Greater")
+    return compare([](auto l, auto r) { return l > r; });
+  if (op == "LessOrEqual")
+    return compare([](auto l, auto r) { return l <= r; });
+  if (op == "GreaterOrEqual")
+    return compare([](auto l, auto r) { return l >= r; });
+  if (op == "Where") {
+    Type resultElement = inputs[1].getElementType();
+    auto broadcastType = RankedTensorType::get(*shape, resultElement);
+    SmallVector<Attribute> lhs = llvm::to_vector(
+        broadcastConstant(inputs[1], broadcastType).getValues<Attribute>());
+    SmallVector<Attribute> rhs = llvm::to_vector(
+        broadcastConstant(inputs[2], broadcastType).getValues<Attribute>());
+    for (int64_t i = 0; i < count; ++i)
+      elements.push_back(numbers[0].ints[i] ? lhs[i] : rhs[i]);
+    return resultOf(resultElement, elements);
+  }
+
+  // Arithmetic keeps the element type of its inputs.
+  auto unary = [&](auto floatFn, auto intFn) {
+    for (int64_t i = 0; i < count; ++i)
+      elements.push_back(
+          isFloat ? numberElement(inputElement, floatFn(numbers[0].floats[i]))
+                  : intElement(inputElement, intFn(numbers[0].ints[i])));
+    return resultOf(inputElement, elements);
+  };
+  if (op == "Neg")
+    return unary([](double v) { return -v; },
+                 [](int64_t v) { return int64_t(0 - uint64_t(v)); });
+  if (op == "Abs")
+    return unary([](double v) { return std::fabs(v); },
+                 [](int64_t v) { return v < 0 ? -v : v; });
+  if (op == "Floor" || op == "Ceil") {
+    if (!isFloat)
+      return nullptr;
+    bool floor = op == "Floor";
+    return unary([&](double v) { return floor ? std::floor(v) : std::ceil(v); },
+                 [](int64_t v) { return v; });
+  }
+  if (op == "Not") {
+    for (int64_t i = 0; i < count; ++i)
+      elements.push_back(b.getBoolAttr(!numbers[0].ints[i]));
+    return resultOf(b.getI1Type(), elements);
+  }
+
+  if (numbers.size() < 2)
+    return nullptr;
+  // Binary (and variadic Max / Min) arithmetic, folded left to right.
+  Numbers acc = numbers[0];
+  for (const Numbers &next : ArrayRef<Numbers>(numbers).drop_front()) {
+    for (int64_t i = 0; i < count; ++i) {
+      if (isFloat) {
+        double l = acc.floats[i], r = next.floats[i];
+        double v;
+        if (op == "Add")
+          v = l + r;
+        else if (op == "Sub")
+          v = l - r;
+        else if (op == "Mul")
+          v = l * r;
+        else if (op == "Div")
+          v = l / r;
+        else if (op == "Max")
+          v = std::max(l, r);
+        else if (op == "Min")
+          v = std::min(l, r);
+        else
+          return nullptr;
+        // Rounded to the element type at each step, as the graph would.
+        acc.floats[i] = floatOf(numberElement(inputElement, v));
+        continue;
+      }
+      int64_t l = acc.ints[i], r = next.ints[i];
+      uint64_t ul = l, ur = r;
+      int64_t v;
+      if (op == "Add")
+        v = static_cast<int64_t>(ul + ur);
+      else if (op == "Sub")
+        v = static_cast<int64_t>(ul - ur);
+      else if (op == "Mul")
+        v = static_cast<int64_t>(ul * ur);
+      else if (op == "Div") {
+        // Integer division truncates; a zero divisor is left to run time.
+        if (r == 0 || (r == -1 && l == std::numeric_limits<int64_t>::min()))
+          return nullptr;
+        v = l / r;
+      } else if (op == "Max")
+        v = std::max(l, r);
+      else if (op == "Min")
+        v = std::min(l, r);
+      else
+        return nullptr;
+      acc.ints[i] = intOf(intElement(inputElement, v));
+    }
+  }
+  for (int64_t i = 0; i < count; ++i)
+    elements.push_back(isFloat ? numberElement(inputElement, acc.floats[i])
+                               : intElement(inputElement, acc.ints[i]));
+  return resultOf(inputElement, elements);
+}
+} // namespace
+
+bool mlir::dfg::onnx_import::foldConstantNode(NodeContext &ctx) {
+  static const llvm::StringSet<> foldable = {
+      "Identity", "Cast", "Add", "Sub", "Mul", "Div", "Max", "Min",
+      "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Where",
+      "Neg", "Abs", "Floor", "Ceil", "Not"};
+  if (!isOnnxDomain(ctx.node().domain()) ||
+      !foldable.contains(ctx.opType()) || ctx.numOutputs() != 1)
+    return false;
+  // Before opset 7, broadcasting follows `broadcast` and `axis` attributes.
+  if (ctx.version() < 7 && ctx.hasAttr("broadcast"))
+    return false;
+  SmallVector<DenseElementsAttr> inputs;
+  for (unsigned i = 0; i < ctx.numInputs(); ++i) {
+    DenseElementsAttr value = ctx.constantInput(i);
+    if (!isSmall(value))
+      return false;
+    inputs.push_back(value);
+  }
+  if (inputs.empty())
+    return false;
+  // Malformed models (mixed element types, a non-boolean condition) are
+  // left to the converters, which diagnose them.
+  bool isWhere = ctx.opType() == "Where";
+  ArrayRef<DenseElementsAttr> operands = ArrayRef(inputs).drop_front(isWhere);
+  if ((isWhere && (inputs.size() != 3 ||
+                   !inputs[0].getElementType().isInteger(1))) ||
+      (ctx.opType() == "Not" && !inputs[0].getElementType().isInteger(1)) ||
+      llvm::any_of(operands, [&](DenseElementsAttr v) {
+        return v.getElementType() != operands.front().getElementType();
+      }))
+    return false;
+  DenseElementsAttr result = evaluateElementwise(ctx, inputs);
+  if (!result)
+    return false;
+  ctx.setOutput(0, ctx.constant(result));
+  ctx.setOutputConstant(0, result);
+  return true;
+}
+
+void mlir::dfg::onnx_import::registerShapeConverters(ConverterRegistry &r) {
+  r.add("", "Reshape", 1, convertReshape);
+  r.add("", "Shape", 1, convertShape);
+  r.add("", "Size", 1, convertSize);
+  r.add("", "Flatten", 1, convertFlatten);
+  r.add("", "Squeeze", 1, convertSqueeze);
+  r.add("", "Unsqueeze", 1, convertUnsqueeze);
+  r.add("", "Transpose", 1, convertTranspose);
+  r.add("", "Concat", 1, convertConcat);
+  r.add("", "Split", 1, convertSplit);
+  r.add("", "Slice", 1, convertSlice);
+  r.add("", "Gather", 1, convertGather);
+  r.add("", "Expand", 1, convertExpand);
+  r.add("", "Tile", 1, convertTile);
+  r.add("", "Pad", 1, convertPad);
+  r.add("", "ConstantOfShape", 1, convertConstantOfShape);
+  r.add("", "Range", 1, convertRange);
+  r.add("", "EyeLike", 1, convertEyeLike);
+  r.add("", "Trilu", 1, convertTrilu);
+  r.add("", "DepthToSpace", 1, convertDepthSpace);
+  r.add("", "SpaceToDepth", 1, convertDepthSpace);
+}
