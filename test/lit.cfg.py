@@ -33,6 +33,13 @@ tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
          "dfg-memplan"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
+# The importer fuzzer is built separately (scripts/build-fuzzer.sh).
+fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
+                      "dfg-import-fuzzer")
+if os.path.exists(fuzzer):
+    config.available_features.add("import-fuzzer")
+    config.substitutions.append(("%dfg_import_fuzzer", fuzzer))
+
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on
 # machines without an NVIDIA driver.
 if shutil.which("nvidia-smi") and os.path.exists("/dev/nvidiactl"):

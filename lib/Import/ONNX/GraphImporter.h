@@ -37,6 +37,15 @@ public:
   FailureOr<func::FuncOp> importMainGraph(const onnx::GraphProto &graph,
                                           ModuleOp module, StringRef name);
 
+  /// Imports the nodes of `graph`, a subgraph (an If branch, a Loop or Scan
+  /// body), at `builder`'s insertion point, with the graph's inputs bound in
+  /// order to `inputs`. The subgraph reads the values of the enclosing graphs
+  /// by name; the names it defines are visible only inside it. Returns the
+  /// values of the graph's outputs.
+  FailureOr<SmallVector<Value>> importSubgraph(const onnx::GraphProto &graph,
+                                               OpBuilder &builder,
+                                               ValueRange inputs);
+
   // For NodeContext.
   Value lookup(StringRef name) const;
   DenseElementsAttr lookupConstant(StringRef name) const;
@@ -62,6 +71,9 @@ private:
   ModelInfo &model;
   llvm::StringMap<Value> values;
   llvm::StringMap<DenseElementsAttr> constants;
+  /// Prefixes the generated names of unnamed nodes of subgraphs
+  /// ("body/Add_3"), which would otherwise repeat those of the main graph.
+  std::string locPrefix;
 };
 
 /// Runs the ONNX checker; returns its message on failure. (Compiled with

@@ -10,6 +10,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -56,6 +57,11 @@ const ConverterRegistry &ConverterRegistry::get() {
     registerMathConverters(r);
     registerTrainingConverters(r);
     registerIndexingConverters(r);
+    registerControlFlowConverters(r);
+    registerSequenceConverters(r);
+    registerVisionConverters(r);
+    registerRecurrentConverters(r);
+    registerQuantizationConverters(r);
     return r;
   }();
   return registry;
@@ -153,6 +159,17 @@ FailureOr<ElementsAttr> NodeContext::tensorAttr(StringRef name) {
   return graph.convertTensor(attr->t(), location);
 }
 
+const onnx::GraphProto *NodeContext::graphAttr(StringRef name) const {
+  const onnx::AttributeProto *attr = findAttr(name);
+  return attr && attr->has_g() ? &attr->g() : nullptr;
+}
+
+FailureOr<SmallVector<Value>>
+NodeContext::importSubgraph(const onnx::GraphProto &subgraph,
+                            ValueRange inputs) {
+  return graph.importSubgraph(subgraph, opBuilder, inputs);
+}
+
 bool NodeContext::hasOutput(unsigned index) const {
   return index < numOutputs() && !nodeProto.output(index).empty();
 }
@@ -161,6 +178,17 @@ RankedTensorType NodeContext::outputTypeHint(unsigned index) const {
   if (!hasOutput(index))
     return nullptr;
   return graph.typeHint(nodeProto.output(index));
+}
+
+Type NodeContext::outputValueTypeHint(unsigned index) const {
+  if (!hasOutput(index))
+    return nullptr;
+  const auto &hints = graph.modelInfo().typeHints;
+  auto it = hints.find(nodeProto.output(index));
+  if (it == hints.end())
+    return nullptr;
+  FailureOr<Type> type = convertType(context(), it->second);
+  return succeeded(type) ? *type : nullptr;
 }
 
 void NodeContext::setOutput(unsigned index, Value value) {
@@ -266,7 +294,8 @@ InFlightDiagnostic GraphImporter::emitNodeError(const onnx::NodeProto &node,
 Location GraphImporter::nodeLoc(const onnx::NodeProto &node,
                                 int index) const {
   std::string name = node.name().empty()
-                         ? node.op_type() + "_" + std::to_string(index)
+                         ? locPrefix + node.op_type() + "_" +
+                               std::to_string(index)
                          : node.name();
   return NameLoc::get(
       StringAttr::get(context, name + " (" + node.op_type() + ")"));
@@ -282,6 +311,20 @@ LogicalResult GraphImporter::checkSupported(const onnx::GraphProto &graph) {
   const ConverterRegistry &registry = ConverterRegistry::get();
   bool ok = true;
   for (auto [index, node] : llvm::enumerate(graph.node())) {
+    // The subgraphs of If, Loop and Scan hold nodes to convert too.
+    for (const onnx::AttributeProto &attr : node.attribute()) {
+      SmallVector<const onnx::GraphProto *> subgraphs;
+      if (attr.has_g())
+        subgraphs.push_back(&attr.g());
+      for (const onnx::GraphProto &subgraph : attr.graphs())
+        subgraphs.push_back(&subgraph);
+      for (const onnx::GraphProto *subgraph : subgraphs) {
+        std::string savedPrefix = locPrefix;
+        locPrefix += subgraph->name() + "/";
+        ok &= succeeded(checkSupported(*subgraph));
+        locPrefix = savedPrefix;
+      }
+    }
     int64_t opset = opsetFor(model, node.domain());
     Location loc = nodeLoc(node, index);
     if (opset < 0) {
@@ -334,6 +377,62 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
   return success();
 }
 
+FailureOr<SmallVector<Value>>
+GraphImporter::importSubgraph(const onnx::GraphProto &graph,
+                              OpBuilder &builder, ValueRange inputs) {
+  Location graphLoc = FileLineColLoc::get(context, model.path, 0, 0);
+  if (static_cast<size_t>(graph.input_size()) != inputs.size())
+    return mlir::emitError(graphLoc)
+           << "subgraph '" << graph.name() << "' takes " << graph.input_size()
+           << " inputs, but " << inputs.size() << " are given";
+
+  // The enclosing graphs' tables are restored on exit: what the subgraph
+  // defines (and its own shape-inference hints) stays inside it.
+  llvm::StringMap<Value> savedValues = values;
+  llvm::StringMap<DenseElementsAttr> savedConstants = constants;
+  llvm::StringMap<onnx::TypeProto> savedHints = model.typeHints;
+  std::string savedPrefix = locPrefix;
+  llvm::scope_exit restore([&] {
+    values = std::move(savedValues);
+    constants = std::move(savedConstants);
+    model.typeHints = std::move(savedHints);
+    locPrefix = savedPrefix;
+  });
+  locPrefix += graph.name() + "/";
+  for (const onnx::ValueInfoProto &vi : graph.value_info())
+    model.typeHints[vi.name()] = vi.type();
+  for (const onnx::ValueInfoProto &vi : graph.output())
+    model.typeHints[vi.name()] = vi.type();
+
+  for (auto [input, value] : llvm::zip_equal(graph.input(), inputs)) {
+    constants.erase(input.name());
+    define(input.name(), value);
+  }
+  for (const onnx::TensorProto &init : graph.initializer()) {
+    Location loc =
+        NameLoc::get(StringAttr::get(context, init.name()), graphLoc);
+    FailureOr<ElementsAttr> value = convertTensor(init, loc);
+    if (failed(value))
+      return failure();
+    constants.erase(init.name());
+    define(init.name(),
+           ConstantOp::create(builder, loc, value->getType(), *value));
+  }
+  if (failed(importNodes(graph, builder)))
+    return failure();
+
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    Value value = lookup(output.name());
+    if (!value)
+      return mlir::emitError(graphLoc)
+             << "output '" << output.name() << "' of subgraph '"
+             << graph.name() << "' is not produced by any node";
+    results.push_back(value);
+  }
+  return results;
+}
+
 FailureOr<func::FuncOp>
 GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
                                StringRef name) {
@@ -355,12 +454,12 @@ GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
   for (const onnx::ValueInfoProto &input : graph.input()) {
     if (initializerNames.contains(input.name()))
       continue;
-    FailureOr<RankedTensorType> type = convertTensorType(context, input.type());
+    FailureOr<Type> type = convertType(context, input.type());
     if (failed(type))
       return mlir::emitError(graphLoc)
              << "graph input '" << input.name()
-             << "' is not a tensor of a supported element type with a "
-                "known rank";
+             << "' is not a tensor (or a sequence or optional) of a "
+                "supported element type with a known rank";
     argTypes.push_back(*type);
     argNames.push_back(input.name());
   }

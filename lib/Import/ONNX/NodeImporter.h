@@ -35,6 +35,11 @@ FailureOr<Type> convertElementType(MLIRContext *context, int32_t dataType);
 FailureOr<RankedTensorType> convertTensorType(MLIRContext *context,
                                               const onnx::TypeProto &type);
 
+/// Maps an ONNX value type to a ranked tensor type, a `!dfg.sequence` (of
+/// an unranked tensor type when the elements' shape is unknown) or a
+/// `!dfg.optional`; failure for other and unranked types.
+FailureOr<Type> convertType(MLIRContext *context, const onnx::TypeProto &type);
+
 /// The view of one ONNX node that a converter works with.
 class NodeContext {
 public:
@@ -75,6 +80,13 @@ public:
   SmallVector<double> floatsAttr(StringRef name) const;
   /// A tensor attribute converted to an elements attribute.
   FailureOr<ElementsAttr> tensorAttr(StringRef name);
+  /// A graph attribute (an If branch, a Loop or Scan body), or null.
+  const onnx::GraphProto *graphAttr(StringRef name) const;
+  /// Imports `subgraph` at the builder's insertion point, its inputs bound
+  /// in order to `inputs`; returns the values of its outputs. It reads the
+  /// values of the enclosing graphs by name (GraphImporter::importSubgraph).
+  FailureOr<SmallVector<Value>> importSubgraph(const onnx::GraphProto &subgraph,
+                                               ValueRange inputs);
 
   /// Number of outputs listed on the node.
   unsigned numOutputs() const { return nodeProto.output_size(); }
@@ -82,6 +94,8 @@ public:
   bool hasOutput(unsigned index) const;
   /// ONNX shape inference's type for output `index`, or null.
   RankedTensorType outputTypeHint(unsigned index) const;
+  /// Like outputTypeHint, for outputs of any type (sequences, optionals).
+  Type outputValueTypeHint(unsigned index) const;
   /// Defines output `index`.
   void setOutput(unsigned index, Value value);
   /// Records `value` as the known constant value of output `index`.
@@ -165,12 +179,21 @@ void registerReductionConverters(ConverterRegistry &registry);
 void registerMathConverters(ConverterRegistry &registry);
 void registerTrainingConverters(ConverterRegistry &registry);
 void registerIndexingConverters(ConverterRegistry &registry);
+void registerControlFlowConverters(ConverterRegistry &registry);
+void registerSequenceConverters(ConverterRegistry &registry);
+void registerVisionConverters(ConverterRegistry &registry);
+void registerRecurrentConverters(ConverterRegistry &registry);
+void registerQuantizationConverters(ConverterRegistry &registry);
 
 /// Evaluates an elementwise node whose inputs are all small constants (the
 /// links of shape computations: Cast, Add, Equal, Where, ...), defining its
 /// output as a constant; false when it does not apply, and the node's
 /// converter runs instead (Converters/Shape.cpp).
 bool foldConstantNode(NodeContext &ctx);
+
+/// BatchNormalization with batch statistics (training mode), for the
+/// BatchNormalization converter to hand over to (Converters/Recurrent.cpp).
+LogicalResult convertBatchNormTraining(NodeContext &ctx);
 
 } // namespace mlir::dfg::onnx_import
 

@@ -73,6 +73,41 @@ mlir::dfg::onnx_import::convertTensorType(MLIRContext *context,
   return RankedTensorType::get(shape, *element);
 }
 
+FailureOr<Type>
+mlir::dfg::onnx_import::convertType(MLIRContext *context,
+                                    const onnx::TypeProto &type) {
+  if (type.has_tensor_type()) {
+    FailureOr<RankedTensorType> tensor = convertTensorType(context, type);
+    if (failed(tensor))
+      return failure();
+    return Type(*tensor);
+  }
+  if (type.has_sequence_type()) {
+    const onnx::TypeProto &element = type.sequence_type().elem_type();
+    if (!element.has_tensor_type())
+      return failure();
+    if (element.tensor_type().has_shape()) {
+      FailureOr<RankedTensorType> tensor = convertTensorType(context, element);
+      if (failed(tensor))
+        return failure();
+      return Type(SequenceType::get(*tensor));
+    }
+    FailureOr<Type> elementType =
+        convertElementType(context, element.tensor_type().elem_type());
+    if (failed(elementType))
+      return failure();
+    return Type(SequenceType::get(UnrankedTensorType::get(*elementType)));
+  }
+  if (type.has_optional_type()) {
+    FailureOr<Type> element =
+        convertType(context, type.optional_type().elem_type());
+    if (failed(element) || isa<OptionalType>(*element))
+      return failure();
+    return Type(OptionalType::get(*element));
+  }
+  return failure();
+}
+
 namespace {
 /// Raw little-endian bytes of a tensor, owned or borrowed.
 struct TensorBytes {

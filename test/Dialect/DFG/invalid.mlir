@@ -661,3 +661,475 @@ func.func @resize_roi_size(%x: tensor<1x4xf32>, %r: tensor<2xf32>) {
   %0 = dfg.resize %x roi %r {mode = #dfg<resize_mode linear>, coordinate_mode = #dfg<coordinate_mode tf_crop_and_resize>, nearest_mode = #dfg<nearest_mode floor>, cubic_coeff_a = -0.75 : f64, exclude_outside = false, extrapolation_value = 0.0 : f64} : (tensor<1x4xf32>, tensor<2xf32>) -> tensor<1x8xf32>
   return
 }
+
+// -----
+
+func.func @dynamic_slice_element_type(%x: tensor<4xf32>, %i: tensor<1xi64>) {
+  // expected-error @+1 {{'dfg.dynamic_slice' op expected a result of element type 'f32' like the input, but got 'i32'}}
+  %0 = dfg.dynamic_slice %x, %i, %i, %i : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<?xi32>
+  return
+}
+
+// -----
+
+func.func @dynamic_slice_rank(%x: tensor<4xf32>, %i: tensor<1xi64>) {
+  // expected-error @+1 {{'dfg.dynamic_slice' op expected a result of rank 1 like the input, but got 2}}
+  %0 = dfg.dynamic_slice %x, %i, %i, %i : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_slice_parameters(%x: tensor<4xf32>, %i: tensor<1xi64>, %j: tensor<2xi64>) {
+  // expected-error @+1 {{'dfg.dynamic_slice' op expected starts, limits and strides of 1 elements (the input rank), but got [1, 2, 1]}}
+  %0 = dfg.dynamic_slice %x, %i, %j, %i : (tensor<4xf32>, tensor<1xi64>, tensor<2xi64>, tensor<1xi64>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_slice_larger(%x: tensor<4xf32>, %i: tensor<1xi64>) {
+  // expected-error @+1 {{'dfg.dynamic_slice' op expected result dimension 0 to be at most the input's 4, but got 5}}
+  %0 = dfg.dynamic_slice %x, %i, %i, %i : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_pad_amounts(%x: tensor<4x4xf32>, %i: tensor<1xi64>) {
+  // expected-error @+1 {{'dfg.dynamic_pad' op expected low and high of 2 elements (the input rank), but got [1, 1]}}
+  %0 = dfg.dynamic_pad %x, %i, %i {mode = #dfg<pad_mode edge>} : (tensor<4x4xf32>, tensor<1xi64>, tensor<1xi64>) -> tensor<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_pad_value_mode(%x: tensor<4xf32>, %i: tensor<1xi64>, %v: tensor<f32>) {
+  // expected-error @+1 {{'dfg.dynamic_pad' op expected no value operand in reflect mode}}
+  %0 = dfg.dynamic_pad %x, %i, %i, %v {mode = #dfg<pad_mode reflect>} : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<f32>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_pad_value_type(%x: tensor<4xf32>, %i: tensor<1xi64>, %v: tensor<f16>) {
+  // expected-error @+1 {{'dfg.dynamic_pad' op expected a value of element type 'f32' like the input, but got 'f16'}}
+  %0 = dfg.dynamic_pad %x, %i, %i, %v {mode = #dfg<pad_mode constant>} : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<f16>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @range_element_type(%a: tensor<f32>, %b: tensor<i32>) {
+  // expected-error @+1 {{'dfg.range' op expected start, limit and delta of the result's element type 'f32', but got 'f32', 'i32' and 'f32'}}
+  %0 = dfg.range %a, %b, %a : (tensor<f32>, tensor<i32>, tensor<f32>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @nms_boxes(%b: tensor<1x6x5xf32>, %s: tensor<1x1x6xf32>, %m: tensor<i64>, %t: tensor<f32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected boxes of shape [B, N, 4], but got 1x6x5}}
+  %0 = dfg.non_max_suppression %b, %s, %m, %t {center_point_box = false} : (tensor<1x6x5xf32>, tensor<1x1x6xf32>, tensor<i64>, tensor<f32>) -> tensor<?x3xi64>
+  return
+}
+
+// -----
+
+func.func @nms_scores_rank(%b: tensor<1x6x4xf32>, %s: tensor<1x6xf32>, %m: tensor<i64>, %t: tensor<f32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected scores of rank 3 ([B, C, N]), but got 2}}
+  %0 = dfg.non_max_suppression %b, %s, %m, %t {center_point_box = false} : (tensor<1x6x4xf32>, tensor<1x6xf32>, tensor<i64>, tensor<f32>) -> tensor<?x3xi64>
+  return
+}
+
+// -----
+
+func.func @nms_scores_shape(%b: tensor<1x6x4xf32>, %s: tensor<1x1x5xf32>, %m: tensor<i64>, %t: tensor<f32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected scores of shape [1, C, 6] like the boxes, but got 1x1x5}}
+  %0 = dfg.non_max_suppression %b, %s, %m, %t {center_point_box = false} : (tensor<1x6x4xf32>, tensor<1x1x5xf32>, tensor<i64>, tensor<f32>) -> tensor<?x3xi64>
+  return
+}
+
+// -----
+
+func.func @nms_types(%b: tensor<1x6x4xf32>, %s: tensor<1x1x6xf32>, %m: tensor<i64>, %t: tensor<f16>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected scores and thresholds of element type 'f32' like the boxes, but got 'f16'}}
+  %0 = dfg.non_max_suppression %b, %s, %m, %t {center_point_box = false} : (tensor<1x6x4xf32>, tensor<1x1x6xf32>, tensor<i64>, tensor<f16>) -> tensor<?x3xi64>
+  return
+}
+
+// -----
+
+func.func @unique_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 2), but got 2}}
+  %0:4 = dfg.unique %x {axis = 2 : i64, sorted = true} : (tensor<2x3xf32>) -> (tensor<2x?xf32>, tensor<?xi64>, tensor<3xi64>, tensor<?xi64>)
+  return
+}
+
+// -----
+
+func.func @grid_sample_rank(%x: tensor<3x8xf32>, %g: tensor<3x8xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected an input of rank at least 3 ([N, C, D1, ...]), but got 2}}
+  %0 = dfg.grid_sample %x, %g {mode = #dfg<grid_sample_mode linear>, padding_mode = #dfg<grid_padding_mode zeros>, align_corners = false} : (tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  return
+}
+
+// -----
+
+func.func @grid_sample_type(%x: tensor<1x1x4x4xf32>, %g: tensor<1x2x2x2xf16>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a grid of element type 'f32' like the input, but got 'f16'}}
+  %0 = dfg.grid_sample %x, %g {mode = #dfg<grid_sample_mode linear>, padding_mode = #dfg<grid_padding_mode zeros>, align_corners = false} : (tensor<1x1x4x4xf32>, tensor<1x2x2x2xf16>) -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @grid_sample_grid(%x: tensor<1x1x4x4xf32>, %g: tensor<1x2x2x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a grid of rank 4 with last dimension 2 (the spatial rank), but got 1x2x2x3}}
+  %0 = dfg.grid_sample %x, %g {mode = #dfg<grid_sample_mode linear>, padding_mode = #dfg<grid_padding_mode zeros>, align_corners = false} : (tensor<1x1x4x4xf32>, tensor<1x2x2x3xf32>) -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @grid_sample_batch(%x: tensor<1x1x4x4xf32>, %g: tensor<2x2x2x2xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a grid of batch size 1 like the input, but got 2}}
+  %0 = dfg.grid_sample %x, %g {mode = #dfg<grid_sample_mode linear>, padding_mode = #dfg<grid_padding_mode zeros>, align_corners = false} : (tensor<1x1x4x4xf32>, tensor<2x2x2x2xf32>) -> tensor<2x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @grid_sample_cubic(%x: tensor<1x1x4x4x4xf32>, %g: tensor<1x2x2x2x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected 2 spatial dimensions for cubic sampling, but got 3}}
+  %0 = dfg.grid_sample %x, %g {mode = #dfg<grid_sample_mode cubic>, padding_mode = #dfg<grid_padding_mode zeros>, align_corners = false} : (tensor<1x1x4x4x4xf32>, tensor<1x2x2x2x3xf32>) -> tensor<1x1x2x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_rank(%x: tensor<1x4x4xf32>, %r: tensor<2x4xf32>, %b: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected an input of rank 4 ([N, C, H, W]), but got 3}}
+  %0 = dfg.roi_align %x, %r, %b {mode = #dfg<pool_kind avg>, output_height = 1 : i64, output_width = 1 : i64, sampling_ratio = 0 : i64, spatial_scale = 1.0 : f64, half_pixel = true} : (tensor<1x4x4xf32>, tensor<2x4xf32>, tensor<2xi64>) -> tensor<2x1x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_type(%x: tensor<1x1x4x4xf32>, %r: tensor<2x4xf16>, %b: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected rois of element type 'f32' like the input, but got 'f16'}}
+  %0 = dfg.roi_align %x, %r, %b {mode = #dfg<pool_kind avg>, output_height = 1 : i64, output_width = 1 : i64, sampling_ratio = 0 : i64, spatial_scale = 1.0 : f64, half_pixel = true} : (tensor<1x1x4x4xf32>, tensor<2x4xf16>, tensor<2xi64>) -> tensor<2x1x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_rois(%x: tensor<1x1x4x4xf32>, %r: tensor<2x3xf32>, %b: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected rois of shape [R, 4], but got 2x3}}
+  %0 = dfg.roi_align %x, %r, %b {mode = #dfg<pool_kind avg>, output_height = 1 : i64, output_width = 1 : i64, sampling_ratio = 0 : i64, spatial_scale = 1.0 : f64, half_pixel = true} : (tensor<1x1x4x4xf32>, tensor<2x3xf32>, tensor<2xi64>) -> tensor<2x1x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_batch(%x: tensor<1x1x4x4xf32>, %r: tensor<2x4xf32>, %b: tensor<3xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected batch indices of shape [2] (one per roi), but got 3}}
+  %0 = dfg.roi_align %x, %r, %b {mode = #dfg<pool_kind avg>, output_height = 1 : i64, output_width = 1 : i64, sampling_ratio = 0 : i64, spatial_scale = 1.0 : f64, half_pixel = true} : (tensor<1x1x4x4xf32>, tensor<2x4xf32>, tensor<3xi64>) -> tensor<2x1x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_size(%x: tensor<1x1x4x4xf32>, %r: tensor<2x4xf32>, %b: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a positive output size, but got 0x1}}
+  %0 = dfg.roi_align %x, %r, %b {mode = #dfg<pool_kind avg>, output_height = 0 : i64, output_width = 1 : i64, sampling_ratio = 0 : i64, spatial_scale = 1.0 : f64, half_pixel = true} : (tensor<1x1x4x4xf32>, tensor<2x4xf32>, tensor<2xi64>) -> tensor<2x1x0x1xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_ratio(%x: tensor<1x1x4x4xf32>, %r: tensor<2x4xf32>, %b: tensor<2xi64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a non-negative sampling ratio, but got -1}}
+  %0 = dfg.roi_align %x, %r, %b {mode = #dfg<pool_kind avg>, output_height = 1 : i64, output_width = 1 : i64, sampling_ratio = -1 : i64, spatial_scale = 1.0 : f64, half_pixel = true} : (tensor<1x1x4x4xf32>, tensor<2x4xf32>, tensor<2xi64>) -> tensor<2x1x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @if_yield_count(%c: tensor<i1>, %a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.if' op expected the then region to yield 1 values like the results, but it yields 0}}
+  %0 = dfg.if %c -> (tensor<2xf32>) {
+    dfg.yield
+  } else {
+    dfg.yield %a : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @if_yield_type(%c: tensor<i1>, %a: tensor<2xf32>, %b: tensor<2xi32>) {
+  // expected-error @+1 {{'dfg.if' op expected else value 0 of a type compatible with result type 'tensor<2xf32>', but got 'tensor<2xi32>'}}
+  %0 = dfg.if %c -> (tensor<2xf32>) {
+    dfg.yield %a : tensor<2xf32>
+  } else {
+    dfg.yield %b : tensor<2xi32>
+  }
+  return
+}
+
+// -----
+
+func.func @if_terminator(%c: tensor<i1>, %a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.if' op expected the then region to end in dfg.yield}}
+  %0 = dfg.if %c -> (tensor<2xf32>) {
+    %1 = dfg.neg %a : (tensor<2xf32>) -> tensor<2xf32>
+  } else {
+    dfg.yield %a : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_arg_count(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected the body to take 3 arguments (iteration number, condition and one per loop-carried value), but it takes 2}}
+  %0 = dfg.loop iter_args(%a : tensor<2xf32>) -> (tensor<2xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>):
+    dfg.yield %c, %a : tensor<i1>, tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_iteration_type() {
+  // expected-error @+1 {{'dfg.loop' op expected the iteration number argument to be tensor<i64>, but got 'tensor<i32>'}}
+  dfg.loop {
+  ^bb0(%i: tensor<i32>, %c: tensor<i1>):
+    dfg.yield %c : tensor<i1>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_condition_type() {
+  // expected-error @+1 {{'dfg.loop' op expected the condition argument to be tensor<i1>, but got 'tensor<1xi1>'}}
+  dfg.loop {
+  ^bb0(%i: tensor<i64>, %c: tensor<1xi1>):
+    %0 = dfg.constant dense<true> : tensor<i1>
+    dfg.yield %0 : tensor<i1>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_result_count(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected at least 1 results (one per loop-carried value), but got 0}}
+  dfg.loop iter_args(%a : tensor<2xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %y: tensor<2xf32>):
+    dfg.yield %c, %y : tensor<i1>, tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_arg_type(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected loop-carried argument 0 of a type compatible with its initial value's 'tensor<2xf32>', but got 'tensor<3xf32>'}}
+  %0 = dfg.loop iter_args(%a : tensor<2xf32>) -> (tensor<2xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %y: tensor<3xf32>):
+    dfg.yield %c, %a : tensor<i1>, tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_result_type(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected loop-carried result 0 of a type compatible with its initial value's 'tensor<2xf32>', but got 'tensor<2xf16>'}}
+  %0 = dfg.loop iter_args(%a : tensor<2xf32>) -> (tensor<2xf16>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %y: tensor<2xf32>):
+    dfg.yield %c, %y : tensor<i1>, tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_terminator(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected the body to end in dfg.yield}}
+  dfg.loop {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>):
+    %0 = dfg.neg %a : (tensor<2xf32>) -> tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_yield_count(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected the body to yield 2 values (condition, loop-carried values and scan outputs), but it yields 1}}
+  %0 = dfg.loop iter_args(%a : tensor<2xf32>) -> (tensor<2xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %y: tensor<2xf32>):
+    dfg.yield %c : tensor<i1>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_yield_condition(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected the body to yield a tensor<i1> condition, but got 'tensor<2xf32>'}}
+  dfg.loop {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>):
+    dfg.yield %a : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_yield_carried(%a: tensor<2xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected yielded loop-carried value 0 of a type compatible with its argument's 'tensor<2xf32>', but got 'tensor<4xf32>'}}
+  %0 = dfg.loop iter_args(%a : tensor<2xf32>) -> (tensor<2xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %y: tensor<2xf32>):
+    dfg.yield %c, %b : tensor<i1>, tensor<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_scan_type(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.loop' op expected scan output 0 to stack the yielded 'tensor<2xf32>' along a new leading dimension, but got 'tensor<?x3xf32>'}}
+  %0 = dfg.loop -> (tensor<?x3xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>):
+    dfg.yield %c, %a : tensor<i1>, tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @yield_parent(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'dfg.yield' op expects parent op to be one of 'dfg.if, dfg.loop'}}
+  dfg.yield %a : tensor<2xf32>
+}
+
+// -----
+
+// expected-error @+1 {{expected sequence elements of a float or integer element type, but got 'index'}}
+func.func @sequence_element(%s: !dfg.sequence<tensor<*xindex>>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected an optional of a ranked tensor of a float or integer element type or of a sequence, but got 'tensor<*xf32>'}}
+func.func @optional_element(%o: !dfg.optional<tensor<*xf32>>) {
+  return
+}
+
+// -----
+
+func.func @sequence_construct_empty() {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected at least one tensor}}
+  %0 = dfg.sequence_construct : () -> !dfg.sequence<tensor<*xf32>>
+  return
+}
+
+// -----
+
+func.func @sequence_construct_mixed(%a: tensor<2xf32>, %b: tensor<2xi32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected tensors of element type 'f32' like the first, but input 1 has 'i32'}}
+  %0 = dfg.sequence_construct %a, %b : (tensor<2xf32>, tensor<2xi32>) -> !dfg.sequence<tensor<2xf32>>
+  return
+}
+
+// -----
+
+func.func @sequence_insert_element(%s: !dfg.sequence<tensor<*xf32>>, %a: tensor<2xi32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected a tensor of element type 'f32' (the sequence's), but got 'i32'}}
+  %0 = dfg.sequence_insert %s, %a : (!dfg.sequence<tensor<*xf32>>, tensor<2xi32>) -> !dfg.sequence<tensor<*xf32>>
+  return
+}
+
+// -----
+
+func.func @sequence_at_element(%s: !dfg.sequence<tensor<*xf32>>, %p: tensor<i64>) {
+  // expected-error @+1 {{'dfg.sequence_at' op expected a result of element type 'f32' (the sequence's), but got 'i32'}}
+  %0 = dfg.sequence_at %s, %p : (!dfg.sequence<tensor<*xf32>>, tensor<i64>) -> tensor<2xi32>
+  return
+}
+
+// -----
+
+func.func @sequence_at_shape(%s: !dfg.sequence<tensor<?x3xf32>>, %p: tensor<i64>) {
+  // expected-error @+1 {{'dfg.sequence_at' op expected a result of shape ?x3 (the sequence elements'), but got 2x4}}
+  %0 = dfg.sequence_at %s, %p : (!dfg.sequence<tensor<?x3xf32>>, tensor<i64>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @split_to_sequence_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected axis in [0, 2), but got 2}}
+  %0 = dfg.split_to_sequence %x {axis = 2 : i64, keepdims = true} : (tensor<2x3xf32>) -> !dfg.sequence<tensor<2x3xf32>>
+  return
+}
+
+// -----
+
+func.func @split_to_sequence_keepdims(%x: tensor<2x3xf32>, %n: tensor<i64>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{expected keepdims = true with a split operand}}
+  %0 = dfg.split_to_sequence %x split %n {axis = 0 : i64, keepdims = false} : (tensor<2x3xf32>, tensor<i64>) -> !dfg.sequence<tensor<?x3xf32>>
+  return
+}
+
+// -----
+
+func.func @concat_from_sequence_element(%s: !dfg.sequence<tensor<2x3xf32>>) {
+  // expected-error @+1 {{'dfg.concat_from_sequence' op expected a result of element type 'f32' (the sequence's), but got 'i64'}}
+  %0 = dfg.concat_from_sequence %s {axis = 0 : i64, new_axis = false} : (!dfg.sequence<tensor<2x3xf32>>) -> tensor<?x3xi64>
+  return
+}
+
+// -----
+
+func.func @concat_from_sequence_axis(%s: !dfg.sequence<tensor<2x3xf32>>) {
+  // expected-error @+1 {{'dfg.concat_from_sequence' op expected axis in [0, 2), but got 2}}
+  %0 = dfg.concat_from_sequence %s {axis = 2 : i64, new_axis = false} : (!dfg.sequence<tensor<2x3xf32>>) -> tensor<2x?xf32>
+  return
+}
+
+// -----
+
+func.func @concat_from_sequence_shape(%s: !dfg.sequence<tensor<2x3xf32>>) {
+  // expected-error @+1 {{'dfg.concat_from_sequence' op expected a result of shape 2x?x3, but got 2x3}}
+  %0 = dfg.concat_from_sequence %s {axis = 1 : i64, new_axis = true} : (!dfg.sequence<tensor<2x3xf32>>) -> tensor<2x3xf32>
+  return
+}

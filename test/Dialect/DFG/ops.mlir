@@ -253,3 +253,121 @@ func.func @trig_and_shifts(%x: tensor<2x?xf32>, %a: tensor<3xui8>, %b: tensor<ui
   %10 = dfg.shift_right %a, %9 : (tensor<3xui8>, tensor<3xui8>) -> tensor<3xui8>
   return %8, %9, %10 : tensor<2x?xf32>, tensor<3xui8>, tensor<3xui8>
 }
+
+// CHECK-LABEL: func.func @dynamic_shapes
+func.func @dynamic_shapes(%x: tensor<?x3xf32>, %i: tensor<2xi64>,
+                          %v: tensor<f32>, %n: tensor<i32>)
+    -> (tensor<2xi64>, tensor<?x?xf32>, tensor<?x5xf32>, tensor<?xi32>) {
+  // CHECK: dfg.shape_of %{{.*}} : (tensor<?x3xf32>) -> tensor<2xi64>
+  %0 = dfg.shape_of %x : (tensor<?x3xf32>) -> tensor<2xi64>
+  // CHECK: dfg.dynamic_slice %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : (tensor<?x3xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>) -> tensor<?x?xf32>
+  %1 = dfg.dynamic_slice %x, %i, %0, %i : (tensor<?x3xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>) -> tensor<?x?xf32>
+  // CHECK: dfg.dynamic_pad %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} {mode = #dfg<pad_mode constant>} : (tensor<?x3xf32>, tensor<2xi64>, tensor<2xi64>, tensor<f32>) -> tensor<?x5xf32>
+  %2 = dfg.dynamic_pad %x, %i, %i, %v {mode = #dfg<pad_mode constant>} : (tensor<?x3xf32>, tensor<2xi64>, tensor<2xi64>, tensor<f32>) -> tensor<?x5xf32>
+  // CHECK: dfg.dynamic_pad %{{.*}}, %{{.*}}, %{{.*}} {mode = #dfg<pad_mode edge>} : (tensor<?x3xf32>, tensor<2xi64>, tensor<2xi64>) -> tensor<?x?xf32>
+  %3 = dfg.dynamic_pad %x, %i, %i {mode = #dfg<pad_mode edge>} : (tensor<?x3xf32>, tensor<2xi64>, tensor<2xi64>) -> tensor<?x?xf32>
+  // CHECK: dfg.range %{{.*}}, %{{.*}}, %{{.*}} : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<?xi32>
+  %4 = dfg.range %n, %n, %n : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<?xi32>
+  return %0, %1, %2, %4 : tensor<2xi64>, tensor<?x?xf32>, tensor<?x5xf32>, tensor<?xi32>
+}
+
+// CHECK-LABEL: func.func @vision
+func.func @vision(%boxes: tensor<1x6x4xf32>, %scores: tensor<1x2x6xf32>, %max: tensor<i64>, %iou: tensor<f32>, %x: tensor<2x3x4xf32>, %img: tensor<1x3x8x8xf32>, %grid: tensor<1x5x6x2xf32>, %rois: tensor<4x4xf32>, %bi: tensor<4xi64>) -> (tensor<?x3xi64>, tensor<?x3xi64>, tensor<?xf32>, tensor<2x?x4xf32>, tensor<1x3x5x6xf32>, tensor<4x3x2x2xf32>) {
+  // CHECK: dfg.non_max_suppression %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} score %{{.*}} {center_point_box = false}
+  %0 = dfg.non_max_suppression %boxes, %scores, %max, %iou score %iou {center_point_box = false} : (tensor<1x6x4xf32>, tensor<1x2x6xf32>, tensor<i64>, tensor<f32>, tensor<f32>) -> tensor<?x3xi64>
+  // CHECK: dfg.non_max_suppression %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} {center_point_box = true}
+  %1 = dfg.non_max_suppression %boxes, %scores, %max, %iou {center_point_box = true} : (tensor<1x6x4xf32>, tensor<1x2x6xf32>, tensor<i64>, tensor<f32>) -> tensor<?x3xi64>
+  // CHECK: dfg.unique %{{.*}} {sorted = true} : (tensor<2x3x4xf32>) -> (tensor<?xf32>, tensor<?xi64>, tensor<24xi64>, tensor<?xi64>)
+  %2:4 = dfg.unique %x {sorted = true} : (tensor<2x3x4xf32>) -> (tensor<?xf32>, tensor<?xi64>, tensor<24xi64>, tensor<?xi64>)
+  // CHECK: dfg.unique %{{.*}} {axis = 1 : i64, sorted = false} : (tensor<2x3x4xf32>) -> (tensor<2x?x4xf32>, tensor<?xi64>, tensor<3xi64>, tensor<?xi64>)
+  %3:4 = dfg.unique %x {axis = 1 : i64, sorted = false} : (tensor<2x3x4xf32>) -> (tensor<2x?x4xf32>, tensor<?xi64>, tensor<3xi64>, tensor<?xi64>)
+  // CHECK: dfg.grid_sample %{{.*}}, %{{.*}} {align_corners = true, mode = #dfg<grid_sample_mode cubic>, padding_mode = #dfg<grid_padding_mode reflection>}
+  %4 = dfg.grid_sample %img, %grid {mode = #dfg<grid_sample_mode cubic>, padding_mode = #dfg<grid_padding_mode reflection>, align_corners = true} : (tensor<1x3x8x8xf32>, tensor<1x5x6x2xf32>) -> tensor<1x3x5x6xf32>
+  // CHECK: dfg.roi_align %{{.*}}, %{{.*}}, %{{.*}} {half_pixel = true, mode = #dfg<pool_kind max>, output_height = 2 : i64, output_width = 2 : i64, sampling_ratio = 0 : i64, spatial_scale = 5.000000e-01 : f64}
+  %5 = dfg.roi_align %img, %rois, %bi {mode = #dfg<pool_kind max>, output_height = 2 : i64, output_width = 2 : i64, sampling_ratio = 0 : i64, spatial_scale = 0.5 : f64, half_pixel = true} : (tensor<1x3x8x8xf32>, tensor<4x4xf32>, tensor<4xi64>) -> tensor<4x3x2x2xf32>
+  return %0, %1, %2#0, %3#0, %4, %5 : tensor<?x3xi64>, tensor<?x3xi64>, tensor<?xf32>, tensor<2x?x4xf32>, tensor<1x3x5x6xf32>, tensor<4x3x2x2xf32>
+}
+
+// CHECK-LABEL: func.func @control_flow
+func.func @control_flow(%c: tensor<i1>, %m: tensor<i64>, %a: tensor<5xf32>,
+                        %b: tensor<3xf32>, %y0: tensor<2xf32>)
+    -> (tensor<?xf32>, tensor<2xf32>, tensor<?x2xf32>) {
+  // CHECK: dfg.if %{{.*}} -> (tensor<?xf32>) {
+  // CHECK:   dfg.yield %{{.*}} : tensor<5xf32>
+  // CHECK: } else {
+  // CHECK:   dfg.yield %{{.*}} : tensor<3xf32>
+  %0 = dfg.if %c -> (tensor<?xf32>) {
+    dfg.yield %a : tensor<5xf32>
+  } else {
+    dfg.yield %b : tensor<3xf32>
+  }
+  // CHECK: dfg.loop max_trip_count(%{{.*}}) condition(%{{.*}}) iter_args(%{{.*}} : tensor<2xf32>) -> (tensor<2xf32>, tensor<?x2xf32>) {
+  // CHECK: ^bb0(%{{.*}}: tensor<i64>, %{{.*}}: tensor<i1>, %{{.*}}: tensor<2xf32>):
+  // CHECK:   dfg.yield %{{.*}}, %{{.*}}, %{{.*}} : tensor<i1>, tensor<2xf32>, tensor<2xf32>
+  %1:2 = dfg.loop max_trip_count(%m) condition(%c)
+      iter_args(%y0 : tensor<2xf32>) -> (tensor<2xf32>, tensor<?x2xf32>) {
+  ^bb0(%i: tensor<i64>, %cond: tensor<i1>, %y: tensor<2xf32>):
+    %next = dfg.add %y, %y0 : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+    dfg.yield %cond, %next, %next : tensor<i1>, tensor<2xf32>, tensor<2xf32>
+  }
+  // A loop with neither trip count nor initial condition, nor values.
+  // CHECK: dfg.loop {
+  dfg.loop {
+  ^bb0(%i: tensor<i64>, %cond: tensor<i1>):
+    dfg.yield %c : tensor<i1>
+  }
+  return %0, %1#0, %1#1 : tensor<?xf32>, tensor<2xf32>, tensor<?x2xf32>
+}
+
+// CHECK-LABEL: func.func @sequences
+func.func @sequences(%a: tensor<2x3xf32>, %b: tensor<4x3xf32>, %p: tensor<i64>,
+                     %q: tensor<2xi64>)
+    -> (tensor<2x3xf32>, tensor<?x3xf32>, tensor<i64>, !dfg.sequence<tensor<2x?xf32>>,
+        tensor<?x3xf32>, tensor<3x?xf32>) {
+  // CHECK: dfg.sequence_empty : !dfg.sequence<tensor<*xf32>>
+  %0 = dfg.sequence_empty : !dfg.sequence<tensor<*xf32>>
+  // CHECK: dfg.sequence_construct %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<4x3xf32>) -> !dfg.sequence<tensor<?x3xf32>>
+  %1 = dfg.sequence_construct %a, %b : (tensor<2x3xf32>, tensor<4x3xf32>) -> !dfg.sequence<tensor<?x3xf32>>
+  // CHECK: dfg.sequence_insert %{{.*}}, %{{.*}} at %{{.*}} : (!dfg.sequence<tensor<?x3xf32>>, tensor<2x3xf32>, tensor<i64>) -> !dfg.sequence<tensor<?x3xf32>>
+  %2 = dfg.sequence_insert %1, %a at %p : (!dfg.sequence<tensor<?x3xf32>>, tensor<2x3xf32>, tensor<i64>) -> !dfg.sequence<tensor<?x3xf32>>
+  // CHECK: dfg.sequence_insert %{{.*}}, %{{.*}} : (!dfg.sequence<tensor<*xf32>>, tensor<2x3xf32>) -> !dfg.sequence<tensor<*xf32>>
+  %3 = dfg.sequence_insert %0, %a : (!dfg.sequence<tensor<*xf32>>, tensor<2x3xf32>) -> !dfg.sequence<tensor<*xf32>>
+  // CHECK: dfg.sequence_at %{{.*}}, %{{.*}} : (!dfg.sequence<tensor<*xf32>>, tensor<i64>) -> tensor<2x3xf32>
+  %4 = dfg.sequence_at %3, %p : (!dfg.sequence<tensor<*xf32>>, tensor<i64>) -> tensor<2x3xf32>
+  // CHECK: dfg.sequence_at %{{.*}}, %{{.*}} : (!dfg.sequence<tensor<?x3xf32>>, tensor<i64>) -> tensor<?x3xf32>
+  %5 = dfg.sequence_at %2, %p : (!dfg.sequence<tensor<?x3xf32>>, tensor<i64>) -> tensor<?x3xf32>
+  // CHECK: dfg.sequence_erase %{{.*}} at %{{.*}} : (!dfg.sequence<tensor<?x3xf32>>, tensor<i64>) -> !dfg.sequence<tensor<?x3xf32>>
+  %6 = dfg.sequence_erase %2 at %p : (!dfg.sequence<tensor<?x3xf32>>, tensor<i64>) -> !dfg.sequence<tensor<?x3xf32>>
+  // CHECK: dfg.sequence_erase %{{.*}} : (!dfg.sequence<tensor<?x3xf32>>) -> !dfg.sequence<tensor<?x3xf32>>
+  %7 = dfg.sequence_erase %6 : (!dfg.sequence<tensor<?x3xf32>>) -> !dfg.sequence<tensor<?x3xf32>>
+  // CHECK: dfg.sequence_length %{{.*}} : (!dfg.sequence<tensor<?x3xf32>>) -> tensor<i64>
+  %8 = dfg.sequence_length %7 : (!dfg.sequence<tensor<?x3xf32>>) -> tensor<i64>
+  // CHECK: dfg.split_to_sequence %{{.*}} {axis = 0 : i64, keepdims = false} : (tensor<2x3xf32>) -> !dfg.sequence<tensor<3xf32>>
+  %9 = dfg.split_to_sequence %a {axis = 0 : i64, keepdims = false} : (tensor<2x3xf32>) -> !dfg.sequence<tensor<3xf32>>
+  // CHECK: dfg.split_to_sequence %{{.*}} split %{{.*}} {axis = 1 : i64, keepdims = true} : (tensor<2x3xf32>, tensor<2xi64>) -> !dfg.sequence<tensor<2x?xf32>>
+  %10 = dfg.split_to_sequence %a split %q {axis = 1 : i64, keepdims = true} : (tensor<2x3xf32>, tensor<2xi64>) -> !dfg.sequence<tensor<2x?xf32>>
+  // CHECK: dfg.concat_from_sequence %{{.*}} {axis = 0 : i64, new_axis = false} : (!dfg.sequence<tensor<?x3xf32>>) -> tensor<?x3xf32>
+  %11 = dfg.concat_from_sequence %2 {axis = 0 : i64, new_axis = false} : (!dfg.sequence<tensor<?x3xf32>>) -> tensor<?x3xf32>
+  // CHECK: dfg.concat_from_sequence %{{.*}} {axis = 1 : i64, new_axis = true} : (!dfg.sequence<tensor<3xf32>>) -> tensor<3x?xf32>
+  %12 = dfg.concat_from_sequence %9 {axis = 1 : i64, new_axis = true} : (!dfg.sequence<tensor<3xf32>>) -> tensor<3x?xf32>
+  return %4, %5, %8, %10, %11, %12 : tensor<2x3xf32>, tensor<?x3xf32>, tensor<i64>, !dfg.sequence<tensor<2x?xf32>>, tensor<?x3xf32>, tensor<3x?xf32>
+}
+
+// CHECK-LABEL: func.func @optionals
+func.func @optionals(%x: tensor<4xf32>, %s: !dfg.sequence<tensor<5xf32>>)
+    -> (tensor<i1>, tensor<4xf32>, !dfg.optional<!dfg.sequence<tensor<5xf32>>>,
+        !dfg.sequence<tensor<5xf32>>) {
+  // CHECK: dfg.optional_construct %{{.*}} : (tensor<4xf32>) -> !dfg.optional<tensor<4xf32>>
+  %0 = dfg.optional_construct %x : (tensor<4xf32>) -> !dfg.optional<tensor<4xf32>>
+  // CHECK: dfg.optional_has_element %{{.*}} : (!dfg.optional<tensor<4xf32>>) -> tensor<i1>
+  %1 = dfg.optional_has_element %0 : (!dfg.optional<tensor<4xf32>>) -> tensor<i1>
+  // CHECK: dfg.optional_get_element %{{.*}} : (!dfg.optional<tensor<4xf32>>) -> tensor<4xf32>
+  %2 = dfg.optional_get_element %0 : (!dfg.optional<tensor<4xf32>>) -> tensor<4xf32>
+  // CHECK: dfg.optional_none : !dfg.optional<!dfg.sequence<tensor<5xf32>>>
+  %3 = dfg.optional_none : !dfg.optional<!dfg.sequence<tensor<5xf32>>>
+  // CHECK: dfg.optional_construct %{{.*}} : (!dfg.sequence<tensor<5xf32>>) -> !dfg.optional<!dfg.sequence<tensor<5xf32>>>
+  %4 = dfg.optional_construct %s : (!dfg.sequence<tensor<5xf32>>) -> !dfg.optional<!dfg.sequence<tensor<5xf32>>>
+  // CHECK: dfg.optional_get_element %{{.*}} : (!dfg.optional<!dfg.sequence<tensor<5xf32>>>) -> !dfg.sequence<tensor<5xf32>>
+  %5 = dfg.optional_get_element %4 : (!dfg.optional<!dfg.sequence<tensor<5xf32>>>) -> !dfg.sequence<tensor<5xf32>>
+  return %1, %2, %3, %5 : tensor<i1>, tensor<4xf32>, !dfg.optional<!dfg.sequence<tensor<5xf32>>>, !dfg.sequence<tensor<5xf32>>
+}

@@ -74,3 +74,27 @@ func.func @already_static(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = dfg.neg %x : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// Run-time parameters leave sizes dynamic; once shapes are known, the
+// sizes read with dfg.shape_of fold, and the slice they parameterise
+// becomes a dfg.slice (here of everything, which folds away).
+// CHECK-LABEL: func.func @dynamic_parameters
+// CHECK: %[[R:.*]] = dfg.range {{.*}} -> tensor<?xf32>
+// CHECK: %[[S:.*]] = dfg.dynamic_slice {{.*}} -> tensor<?xf32>
+// CHECK: %[[Y:.*]] = dfg.exp {{.*}} -> tensor<4x2xf32>
+// CHECK-NOT: dfg.shape_of
+// CHECK-NOT: dfg.dynamic_slice
+// CHECK: return %[[R]], %[[S]], %[[Y]] :
+func.func @dynamic_parameters(%n: tensor<f32>, %s: tensor<1xi64>, %x: tensor<4x2xf32>)
+    -> (tensor<?xf32>, tensor<?xf32>, tensor<?x?xf32>) {
+  %r = dfg.range %n, %n, %n : (tensor<f32>, tensor<f32>, tensor<f32>) -> tensor<?xf32>
+  %0 = dfg.dynamic_slice %r, %s, %s, %s : (tensor<?xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<?xf32>
+  %y = dfg.exp %x : (tensor<4x2xf32>) -> tensor<?x?xf32>
+  %shape = dfg.shape_of %y : (tensor<?x?xf32>) -> tensor<2xi64>
+  %zero = dfg.constant dense<0> : tensor<2xi64>
+  %one = dfg.constant dense<1> : tensor<2xi64>
+  %1 = dfg.dynamic_slice %y, %zero, %shape, %one : (tensor<?x?xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>) -> tensor<?x?xf32>
+  return %r, %0, %1 : tensor<?xf32>, tensor<?xf32>, tensor<?x?xf32>
+}

@@ -59,6 +59,34 @@ LogicalResult convertBinary(NodeContext &ctx) {
   return success();
 }
 
+/// Pow(T, T1): the exponent may have another element type than the base.
+/// A float exponent of an integer base is computed in floating point and
+/// truncated back, as the ONNX reference does (numpy's power, then astype).
+LogicalResult convertPow(NodeContext &ctx) {
+  FailureOr<Value> base = ctx.requiredInput(0);
+  FailureOr<Value> exponent = ctx.requiredInput(1);
+  if (failed(base) || failed(exponent))
+    return failure();
+  auto baseType = cast<RankedTensorType>(base->getType());
+  auto expType = cast<RankedTensorType>(exponent->getType());
+  Type baseElement = baseType.getElementType();
+  Type expElement = expType.getElementType();
+  if (baseElement == expElement) {
+    ctx.setOutput(0, ctx.create<PowOp>(*base, *exponent));
+    return success();
+  }
+  if (isa<FloatType>(baseElement) || !isa<FloatType>(expElement)) {
+    Value cast = ctx.create<CastOp>(expType.clone(baseElement), *exponent);
+    ctx.setOutput(0, ctx.create<PowOp>(*base, cast));
+    return success();
+  }
+  Value floatBase = ctx.create<CastOp>(baseType.clone(expElement), *base);
+  Value power = ctx.create<PowOp>(floatBase, *exponent);
+  auto powerType = cast<RankedTensorType>(power.getType());
+  ctx.setOutput(0, ctx.create<CastOp>(powerType.clone(baseElement), power));
+  return success();
+}
+
 template <ComparePredicate predicate>
 LogicalResult convertCompare(NodeContext &ctx) {
   FailureOr<Value> lhs = ctx.requiredInput(0);
@@ -347,16 +375,29 @@ LogicalResult convertConstant(NodeContext &ctx) {
   return success();
 }
 
-/// Dropout at inference: the identity, and an all-true mask.
+/// Dropout at inference, or in training with a constant ratio of 0: the
+/// identity, and an all-true mask.
 LogicalResult convertDropout(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
     return failure();
   if (ctx.version() >= 12 && ctx.input(2)) {
     DenseElementsAttr training = ctx.constantInput(2);
-    if (!training || training.getNumElements() != 1 ||
-        (*training.getValues<APInt>().begin()).getBoolValue())
-      return ctx.error("training mode (random dropout) is not supported");
+    bool inference = training && training.getNumElements() == 1 &&
+                     !(*training.getValues<APInt>().begin()).getBoolValue();
+    // Random dropout has no dfg equivalent; a ratio of 0 keeps every
+    // element. The ratio defaults to 0.5 when absent.
+    DenseElementsAttr ratio = ctx.constantInput(1);
+    if (!inference && !ratio)
+      return ctx.error("training mode needs a constant ratio of 0 (random "
+                       "dropout is not supported), but the ratio is " +
+                       Twine(ctx.input(1) ? "only known at run time"
+                                          : "absent (0.5)"));
+    if (!inference && (ratio.getNumElements() != 1 ||
+                       !isa<FloatType>(ratio.getElementType()) ||
+                       !(*ratio.getValues<APFloat>().begin()).isZero()))
+      return ctx.error("training mode (random dropout) is only supported "
+                       "with a ratio of 0");
   }
   ctx.setOutput(0, *x);
   if (ctx.hasOutput(1)) {
@@ -406,7 +447,7 @@ void mlir::dfg::onnx_import::registerElementwiseConverters(
   r.add("", "Sub", 1, convertBinary<SubOp>);
   r.add("", "Mul", 1, convertBinary<MulOp>);
   r.add("", "Div", 1, convertBinary<DivOp>);
-  r.add("", "Pow", 1, convertBinary<PowOp>);
+  r.add("", "Pow", 1, convertPow);
   r.add("", "And", 1, convertBinary<AndOp>);
   r.add("", "Or", 1, convertBinary<OrOp>);
   r.add("", "Xor", 1, convertBinary<XorOp>);

@@ -406,11 +406,18 @@ LogicalResult convertBatchNorm(NodeContext &ctx) {
     in.push_back(*v);
   }
   if (ctx.version() >= 14 && ctx.intAttr("training_mode", 0))
-    return ctx.error("training_mode = 1 (batch statistics) is not supported");
-  for (unsigned i = 1; i < ctx.numOutputs(); ++i)
-    if (ctx.hasOutput(i))
+    return convertBatchNormTraining(ctx);
+  for (unsigned i = 1; i < ctx.numOutputs(); ++i) {
+    if (!ctx.hasOutput(i))
+      continue;
+    if (ctx.version() >= 14)
+      return ctx.error("the running statistics outputs need training_mode = "
+                       "1");
+    if (ctx.version() < 7 && ctx.intAttr("is_test", 0))
       return ctx.error("the training outputs (running and saved statistics) "
-                       "are not supported");
+                       "need is_test = 0");
+    return convertBatchNormTraining(ctx);
+  }
   Value x = in[0];
   if (failed(requireFloat(ctx, x, "input")))
     return failure();

@@ -407,6 +407,97 @@ std::optional<double> scalarOf(DenseElementsAttr value) {
   return static_cast<double>(intOf(element));
 }
 
+/// `value` with i64 elements (ONNX allows int32 slice parameters and pads).
+Value toI64(NodeContext &ctx, Value value) {
+  RankedTensorType type = typeOf(value);
+  Type i64 = ctx.builder().getI64Type();
+  if (type.getElementType() == i64)
+    return value;
+  if (DenseElementsAttr c = foldableOf(value))
+    if (type.hasStaticShape())
+      return ctx.constant(DenseElementsAttr::get(type.clone(i64),
+                                                 ArrayRef(intsOf(c))));
+  return ctx.create<CastOp>(type.clone(i64), value);
+}
+
+/// Where per-axis parameters (Slice starts, Pad amounts, ...) go among the
+/// `rank` dimensions of a tensor: constant normalized axes, or axes
+/// computed at run time (negative ones count from the end).
+struct AxisMap {
+  int64_t rank;
+  std::optional<SmallVector<int64_t>> axes;
+  Value runtimeAxes;
+};
+
+/// A 1-D i64 tensor of `map.rank` entries holding `values` (one per axis) at
+/// their axes and `fill` elsewhere; a constant when everything is known.
+Value spreadOverAxes(NodeContext &ctx, Value values, const AxisMap &map,
+                     int64_t fill) {
+  SmallVector<int64_t> filled(map.rank, fill);
+  if (map.axes) {
+    if (llvm::equal(*map.axes, llvm::seq<int64_t>(0, map.rank)))
+      return toI64(ctx, values);
+    if (DenseElementsAttr c = foldableOf(values)) {
+      SmallVector<int64_t> ints = intsOf(c);
+      if (ints.size() == map.axes->size()) {
+        for (auto [i, axis] : llvm::enumerate(*map.axes))
+          filled[axis] = ints[i];
+        return ctx.i64Vector(filled);
+      }
+    }
+  }
+  Value indices = map.axes ? ctx.i64Vector(*map.axes) : map.runtimeAxes;
+  return ctx.create<ScatterElementsOp>(ctx.i64Vector(filled), indices,
+                                       toI64(ctx, values), /*axis=*/int64_t(0),
+                                       ScatterReduction::None);
+}
+
+/// Whether any present input among `indices` is computed at run time.
+bool hasComputedInput(NodeContext &ctx, ArrayRef<unsigned> indices) {
+  return llvm::any_of(indices, [&](unsigned i) {
+    return ctx.input(i) && !ctx.constantInput(i);
+  });
+}
+
+/// Checks that input `index`, when present, is a 1-D integer tensor, and
+/// returns its static length (kDynamic when unknown).
+FailureOr<int64_t> vectorLength(NodeContext &ctx, unsigned index,
+                                StringRef what) {
+  RankedTensorType type = ctx.inputType(index);
+  if (type.getRank() != 1 || !isa<IntegerType>(type.getElementType()))
+    return ctx.error("expected 1-D integer " + what + " (input " +
+                     Twine(index) + "), but got a tensor of shape " +
+                     formatShape(type.getShape()));
+  return type.getDimSize(0);
+}
+
+/// The axes of input `index` (Slice, Pad) as an AxisMap: constant ones are
+/// normalized and checked; absent ones are the first `count`.
+FailureOr<AxisMap> axisMapOf(NodeContext &ctx, unsigned index, int64_t rank,
+                             int64_t count) {
+  AxisMap map{rank, std::nullopt, Value()};
+  if (!ctx.input(index)) {
+    if (ShapedType::isDynamic(count))
+      return ctx.error("expected parameters of static length when no axes "
+                       "are given");
+    if (count > rank)
+      return ctx.error("expected at most " + Twine(rank) +
+                       " entries (the input rank), but got " + Twine(count));
+    map.axes = llvm::to_vector(llvm::seq<int64_t>(0, count));
+    return map;
+  }
+  if (DenseElementsAttr value = ctx.constantInput(index)) {
+    FailureOr<SmallVector<int64_t>> axes =
+        normalizedAxes(ctx, intsOf(value), rank);
+    if (failed(axes))
+      return failure();
+    map.axes = *axes;
+    return map;
+  }
+  map.runtimeAxes = toI64(ctx, ctx.input(index));
+  return map;
+}
+
 //===----------------------------------------------------------------------===//
 // Converters
 //===----------------------------------------------------------------------===//
@@ -522,11 +613,15 @@ LogicalResult convertShape(NodeContext &ctx) {
   }
   SmallVector<int64_t> dims(shape.slice(start, std::max(end - start,
                                                         int64_t(0))));
-  if (llvm::any_of(dims, ShapedType::isDynamic))
-    return ctx.error("the input shape " + formatShape(shape) +
-                     " is not static; run-time shapes are not supported");
-  // A dfg.constant: later nodes see these sizes as a constant input.
-  ctx.setOutput(0, ctx.i64Vector(dims));
+  if (llvm::none_of(dims, ShapedType::isDynamic)) {
+    // A dfg.constant: later nodes see these sizes as a constant input.
+    ctx.setOutput(0, ctx.i64Vector(dims));
+    return success();
+  }
+  Value sizes = ctx.create<ShapeOfOp>(*x);
+  if (start != 0 || end != rank)
+    sizes = slice(ctx, sizes, {start}, {end}, {1});
+  ctx.setOutput(0, sizes);
   return success();
 }
 
@@ -535,9 +630,13 @@ LogicalResult convertSize(NodeContext &ctx) {
   if (failed(x))
     return failure();
   int64_t count = shapeProduct(typeOf(*x).getShape());
-  if (ShapedType::isDynamic(count))
-    return ctx.error("the input shape " + formatShape(typeOf(*x).getShape()) +
-                     " is not static; run-time sizes are not supported");
+  if (ShapedType::isDynamic(count)) {
+    Value sizes = ctx.create<ShapeOfOp>(*x);
+    ctx.setOutput(0, ctx.create<ReduceOp>(ReduceKind::Prod, sizes,
+                                          ArrayRef<int64_t>{0},
+                                          /*keep_dims=*/false));
+    return success();
+  }
   auto type = RankedTensorType::get({}, ctx.builder().getI64Type());
   ctx.setOutput(0, ctx.constant(DenseElementsAttr::get(type, count)));
   return success();
@@ -749,12 +848,61 @@ LogicalResult convertSplit(NodeContext &ctx) {
   return success();
 }
 
+/// Slice with parameters computed at run time: a dfg.dynamic_slice over
+/// full-rank parameters (the defaults spread over the unsliced axes).
+LogicalResult convertDynamicSlice(NodeContext &ctx, Value x) {
+  RankedTensorType type = typeOf(x);
+  int64_t rank = type.getRank();
+  if (failed(ctx.requiredInput(1)) || failed(ctx.requiredInput(2)))
+    return failure();
+  static constexpr StringLiteral names[] = {"starts", "ends", "axes",
+                                            "steps"};
+  int64_t count = ShapedType::kDynamic;
+  for (unsigned i = 1; i <= 4; ++i) {
+    if (!ctx.input(i))
+      continue;
+    FailureOr<int64_t> length = vectorLength(ctx, i, names[i - 1]);
+    if (failed(length))
+      return failure();
+    if (!ShapedType::isDynamic(count) && !ShapedType::isDynamic(*length) &&
+        count != *length)
+      return ctx.error("expected as many starts, ends, axes and steps, but "
+                       "got " +
+                       Twine(*length) + " " + names[i - 1] + " for " +
+                       Twine(count) + " starts");
+    if (ShapedType::isDynamic(count))
+      count = *length;
+  }
+  if (DenseElementsAttr steps = ctx.constantInput(4))
+    if (llvm::is_contained(intsOf(steps), 0))
+      return ctx.error("expected non-zero steps");
+  FailureOr<AxisMap> map = axisMapOf(ctx, 3, rank, count);
+  if (failed(map))
+    return failure();
+  Value starts = spreadOverAxes(ctx, ctx.input(1), *map, 0);
+  Value limits = spreadOverAxes(ctx, ctx.input(2), *map, kToEnd);
+  Value strides = ctx.input(4) ? spreadOverAxes(ctx, ctx.input(4), *map, 1)
+                               : ctx.i64Vector(SmallVector<int64_t>(rank, 1));
+  // Only the sliced axes change size, and those only ONNX may know.
+  SmallVector<int64_t> shape(rank, ShapedType::kDynamic);
+  if (map->axes)
+    for (int64_t d = 0; d < rank; ++d)
+      if (!llvm::is_contained(*map->axes, d))
+        shape[d] = type.getDimSize(d);
+  RankedTensorType resultType = refineWithHint(ctx, 0, type.clone(shape));
+  ctx.setOutput(0, ctx.create<DynamicSliceOp>(resultType, x, starts, limits,
+                                              strides));
+  return success();
+}
+
 LogicalResult convertSlice(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
     return failure();
   RankedTensorType type = typeOf(*x);
   int64_t rank = type.getRank();
+  if (ctx.version() >= 10 && hasComputedInput(ctx, {1, 2, 3, 4}))
+    return convertDynamicSlice(ctx, *x);
   SmallVector<int64_t> starts, ends, axes, steps;
   if (ctx.version() < 10) {
     starts = ctx.intsAttr("starts");
@@ -938,12 +1086,93 @@ LogicalResult convertTile(NodeContext &ctx) {
   return success();
 }
 
+FailureOr<PadMode> padModeOf(NodeContext &ctx) {
+  std::string mode = ctx.stringAttr("mode", "constant");
+  if (mode == "constant")
+    return PadMode::Constant;
+  if (mode == "reflect")
+    return PadMode::Reflect;
+  if (mode == "edge")
+    return PadMode::Edge;
+  return ctx.error("unsupported mode '" + mode + "'");
+}
+
+/// Pad (opset 11+) with pads, constant_value or axes computed at run time:
+/// a dfg.dynamic_pad with the amounts split into low and high and spread
+/// over the padded axes.
+LogicalResult convertDynamicPad(NodeContext &ctx, Value x) {
+  RankedTensorType type = typeOf(x);
+  int64_t rank = type.getRank();
+  FailureOr<Value> padsInput = ctx.requiredInput(1);
+  if (failed(padsInput))
+    return failure();
+  FailureOr<int64_t> length = vectorLength(ctx, 1, "pads");
+  FailureOr<PadMode> mode = padModeOf(ctx);
+  if (failed(length) || failed(mode))
+    return failure();
+  unsigned axesIndex = ctx.version() >= 18 ? 3 : ~0u;
+  int64_t count = rank;
+  if (ctx.version() >= 18 && ctx.input(3)) {
+    FailureOr<int64_t> axesLength = vectorLength(ctx, 3, "axes");
+    if (failed(axesLength))
+      return failure();
+    count = *axesLength;
+  }
+  if (ShapedType::isDynamic(count) && !ShapedType::isDynamic(*length) &&
+      *length % 2 == 0)
+    count = *length / 2;
+  if (ShapedType::isDynamic(count))
+    return ctx.error("expected pads or axes of static length");
+  if (!ShapedType::isDynamic(*length) && *length != 2 * count)
+    return ctx.error("expected " + Twine(2 * count) +
+                     " pads (twice the padded axes), but got " +
+                     Twine(*length));
+  FailureOr<AxisMap> map = axisMapOf(ctx, axesIndex, rank, count);
+  if (failed(map))
+    return failure();
+  Value pads = toI64(ctx, *padsInput);
+  Value low = spreadOverAxes(ctx, slice(ctx, pads, {0}, {count}, {1}), *map, 0);
+  Value high = spreadOverAxes(
+      ctx, slice(ctx, pads, {count}, {2 * count}, {1}), *map, 0);
+  Value value;
+  if (*mode == PadMode::Constant && ctx.input(2)) {
+    value = ctx.input(2);
+    RankedTensorType valueType = typeOf(value);
+    if (valueType.getElementType() != type.getElementType() ||
+        !valueType.hasStaticShape() || valueType.getNumElements() != 1)
+      return ctx.error("expected a one-element constant_value (input 2) of "
+                       "the input's element type");
+    value = reshape(ctx, value, ArrayRef<int64_t>{});
+  }
+  // The padded sizes are known where the amounts are.
+  SmallVector<int64_t> shape(rank, ShapedType::kDynamic);
+  DenseElementsAttr lowValues = constantOf(low), highValues = constantOf(high);
+  for (int64_t d = 0; d < rank; ++d) {
+    if (lowValues && highValues && !type.isDynamicDim(d))
+      shape[d] = type.getDimSize(d) + intsOf(lowValues)[d] +
+                 intsOf(highValues)[d];
+    else if (map->axes && !llvm::is_contained(*map->axes, d))
+      shape[d] = type.getDimSize(d);
+  }
+  if (llvm::any_of(shape, [](int64_t s) {
+        return s < 0 && !ShapedType::isDynamic(s);
+      }))
+    return ctx.error("the pads leave a negative size: " + formatShape(shape));
+  RankedTensorType resultType = refineWithHint(ctx, 0, type.clone(shape));
+  ctx.setOutput(0, ctx.create<DynamicPadOp>(
+                       resultType, x, low, high, value,
+                       PadModeAttr::get(ctx.context(), *mode)));
+  return success();
+}
+
 LogicalResult convertPad(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
     return failure();
   RankedTensorType type = typeOf(*x);
   int64_t rank = type.getRank();
+  if (ctx.version() >= 11 && hasComputedInput(ctx, {1, 2, 3}))
+    return convertDynamicPad(ctx, *x);
   SmallVector<int64_t> pads;
   double value = 0;
   if (ctx.version() < 11) {
@@ -983,22 +1212,15 @@ LogicalResult convertPad(NodeContext &ctx) {
     low[axis] = pads[i];
     high[axis] = pads[count + i];
   }
-  std::string mode = ctx.stringAttr("mode", "constant");
-  PadMode padMode;
-  if (mode == "constant")
-    padMode = PadMode::Constant;
-  else if (mode == "reflect")
-    padMode = PadMode::Reflect;
-  else if (mode == "edge")
-    padMode = PadMode::Edge;
-  else
-    return ctx.error("unsupported mode '" + mode + "'");
+  FailureOr<PadMode> padMode = padModeOf(ctx);
+  if (failed(padMode))
+    return failure();
   if (isa<IntegerType>(type.getElementType()))
     value = std::trunc(value);
   Builder b(ctx.context());
   ctx.setOutput(0, ctx.create<PadOp>(*x, b.getDenseI64ArrayAttr(low),
                                      b.getDenseI64ArrayAttr(high),
-                                     PadModeAttr::get(ctx.context(), padMode),
+                                     PadModeAttr::get(ctx.context(), *padMode),
                                      b.getF64FloatAttr(value)));
   return success();
 }
@@ -1079,9 +1301,23 @@ LogicalResult convertRange(NodeContext &ctx) {
   // Computed bounds with a length ONNX shape inference knows:
   // start + delta * [0, 1, ..., n-1].
   RankedTensorType hint = ctx.outputTypeHint(0);
-  if (!hint || hint.getRank() != 1 || !hint.hasStaticShape())
-    return ctx.error("expected constant start, limit and delta, or a "
-                     "length ONNX shape inference knows");
+  if (!hint || hint.getRank() != 1 || !hint.hasStaticShape()) {
+    // The length is only known at run time.
+    SmallVector<Value> operands;
+    for (Value operand : {*startValue, *limitValue, *deltaValue}) {
+      RankedTensorType type = typeOf(operand);
+      if (type.getElementType() != elementType || !type.hasStaticShape() ||
+          type.getNumElements() != 1)
+        return ctx.error("expected one-element start, limit and delta of "
+                         "one element type");
+      operands.push_back(reshape(ctx, operand, ArrayRef<int64_t>{}));
+    }
+    auto type = RankedTensorType::get({ShapedType::kDynamic}, elementType);
+    ctx.setOutput(0, ctx.create<RangeOp>(refineWithHint(ctx, 0, type),
+                                         operands[0], operands[1],
+                                         operands[2]));
+    return success();
+  }
   count = hint.getDimSize(0);
   SmallVector<Attribute> steps;
   for (int64_t i = 0; i < count; ++i)

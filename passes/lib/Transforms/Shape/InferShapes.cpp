@@ -87,9 +87,13 @@ struct RefineInferredTypes : RewritePattern {
             op->getRegions(), inferred)))
       return rewriter.notifyMatchFailure(op, "type inference failed");
     bool changed = false;
-    for (auto [result, type] : llvm::zip_equal(op->getResults(), inferred))
-      changed |= refineToShape(rewriter, cast<OpResult>(result),
-                               cast<RankedTensorType>(type).getShape());
+    for (auto [result, type] : llvm::zip_equal(op->getResults(), inferred)) {
+      // Sequences and optionals are not refined.
+      auto tensor = dyn_cast<RankedTensorType>(type);
+      if (tensor && isa<RankedTensorType>(result.getType()))
+        changed |= refineToShape(rewriter, cast<OpResult>(result),
+                                 tensor.getShape());
+    }
     return success(changed);
   }
 };
@@ -166,4 +170,9 @@ struct DFGInferShapesPass
 void dfg::populateShapeRefinementPatterns(RewritePatternSet &patterns) {
   patterns.add<RefineInferredTypes, RefineReshape, RefineCast>(
       patterns.getContext());
+  // Run-time parameters that refinement made constant (dfg.shape_of folds
+  // once its input is static) turn the dynamic ops into their static forms,
+  // whose results the patterns above then refine.
+  DynamicSliceOp::getCanonicalizationPatterns(patterns, patterns.getContext());
+  DynamicPadOp::getCanonicalizationPatterns(patterns, patterns.getContext());
 }

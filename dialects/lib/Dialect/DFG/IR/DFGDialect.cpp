@@ -16,6 +16,9 @@ using namespace mlir::dfg;
 #define GET_ATTRDEF_CLASSES
 #include "dfg/Dialect/DFG/IR/DFGOpsAttributes.cpp.inc"
 
+#define GET_TYPEDEF_CLASSES
+#include "dfg/Dialect/DFG/IR/DFGOpsTypes.cpp.inc"
+
 void DFGDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
@@ -24,6 +27,10 @@ void DFGDialect::initialize() {
   addAttributes<
 #define GET_ATTRDEF_LIST
 #include "dfg/Dialect/DFG/IR/DFGOpsAttributes.cpp.inc"
+      >();
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "dfg/Dialect/DFG/IR/DFGOpsTypes.cpp.inc"
       >();
 }
 

@@ -149,4 +149,101 @@ def DFG_GatherOp : DFG_InferredOp<"gather"> {
                        "functional-type(operands, results)";
 }
 
+//===----------------------------------------------------------------------===//
+// Shapes and parameters known only at run time
+//===----------------------------------------------------------------------===//
+
+def DFG_ShapeOfOp : DFG_InferredOp<"shape_of"> {
+  let summary = "the sizes of a tensor's dimensions, as a tensor";
+  let description = [{
+    A 1-D `i64` tensor with one element per dimension of `input`: its sizes
+    at run time (ONNX `Shape` of a tensor with dynamic dimensions). Folds to
+    a constant when the input shape is static.
+
+    ```mlir
+    %s = dfg.shape_of %x : (tensor<?x3xf32>) -> tensor<2xi64>
+    ```
+  }];
+  let arguments = (ins DFG_Tensor:$input);
+  let results = (outs DFG_ShapeTensor:$output);
+  let assemblyFormat =
+      "$input attr-dict `:` functional-type($input, $output)";
+  let hasFolder = 1;
+}
+
+def DFG_DynamicSliceOp : DFG_Op<"dynamic_slice", [Pure]> {
+  let summary = "strided slice with parameters given at run time";
+  let description = [{
+    `dfg.slice` with `starts`, `limits` and `strides` as 1-D `i64` operands
+    of one element per input dimension, and the same numpy semantics:
+    negative starts and limits count from the end, both are clamped to the
+    dimension, and `9223372036854775807` (INT64_MAX) as a limit means "to
+    the end". Strides must be non-zero at run time. The result type is
+    given: its sizes are dynamic where they depend on the operands' values.
+    Canonicalizes to `dfg.slice` when the operands are constants.
+
+    ```mlir
+    %y = dfg.dynamic_slice %x, %starts, %limits, %strides
+        : (tensor<20x10xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>)
+        -> tensor<?x?xf32>
+    ```
+  }];
+  let arguments = (ins DFG_Tensor:$input, DFG_ShapeTensor:$starts,
+                       DFG_ShapeTensor:$limits, DFG_ShapeTensor:$strides);
+  let results = (outs DFG_Tensor:$output);
+  let assemblyFormat = "$input `,` $starts `,` $limits `,` $strides attr-dict "
+                       "`:` functional-type(operands, results)";
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
+def DFG_DynamicPadOp : DFG_Op<"dynamic_pad", [Pure]> {
+  let summary = "padding by amounts given at run time";
+  let description = [{
+    `dfg.pad` with the `low` and `high` amounts as 1-D `i64` operands of one
+    element per input dimension (negative amounts crop), and in `constant`
+    mode an optional 0-d `value` operand of the input's element type (zero
+    when absent). The result type is given: its sizes are dynamic where
+    they depend on the operands' values. Canonicalizes to `dfg.pad` when the
+    operands are constants.
+
+    ```mlir
+    %y = dfg.dynamic_pad %x, %low, %high, %v {mode = #dfg<pad_mode constant>}
+        : (tensor<1x3x4x5xf32>, tensor<4xi64>, tensor<4xi64>, tensor<f32>)
+        -> tensor<?x?x?x?xf32>
+    ```
+  }];
+  let arguments = (ins DFG_Tensor:$input, DFG_ShapeTensor:$low,
+                       DFG_ShapeTensor:$high,
+                       Optional<0DTensorOf<[AnyFloat, AnyInteger]>>:$value,
+                       DFG_PadModeAttr:$mode);
+  let results = (outs DFG_Tensor:$output);
+  let assemblyFormat = "$input `,` $low `,` $high (`,` $value^)? attr-dict "
+                       "`:` functional-type(operands, results)";
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
+def DFG_RangeOp : DFG_Op<"range", [Pure]> {
+  let summary = "arithmetic progression with bounds given at run time";
+  let description = [{
+    ONNX `Range`: `max(ceil((limit - start) / delta), 0)` elements, element
+    `i` being `start + i * delta`. `start`, `limit` and `delta` are 0-d
+    tensors of the result's element type; `delta` must be non-zero at run
+    time. The result length is dynamic unless it is known otherwise.
+
+    ```mlir
+    %r = dfg.range %start, %limit, %delta
+        : (tensor<f32>, tensor<f32>, tensor<f32>) -> tensor<?xf32>
+    ```
+  }];
+  let arguments = (ins 0DTensorOf<[AnyFloat, AnyInteger]>:$start,
+                       0DTensorOf<[AnyFloat, AnyInteger]>:$limit,
+                       0DTensorOf<[AnyFloat, AnyInteger]>:$delta);
+  let results = (outs 1DTensorOf<[AnyFloat, AnyInteger]>:$output);
+  let assemblyFormat = "$start `,` $limit `,` $delta attr-dict `:` "
+                       "functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 #endif // DFG_DIALECT_DFG_IR_DFGDATAMOVEMENTOPS_TD

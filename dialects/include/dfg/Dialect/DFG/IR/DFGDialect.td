@@ -36,6 +36,7 @@ def DFG_Dialect : Dialect {
     types use MLIR's `ui8`..`ui64`; booleans are `i1`.
   }];
   let useDefaultAttributePrinterParser = 1;
+  let useDefaultTypePrinterParser = 1;
   let hasConstantMaterializer = 1;
 }
 

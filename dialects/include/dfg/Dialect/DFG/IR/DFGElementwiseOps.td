@@ -213,7 +213,9 @@ def DFG_DivOp : DFG_BinaryOp<"div",
 }
 def DFG_RemOp : DFG_BinaryOp<"rem",
     "remainder with the sign of the dividend (C fmod)", DFG_Tensor>;
-def DFG_PowOp : DFG_BinaryOp<"pow", "exponentiation", DFG_FloatTensor>;
+def DFG_PowOp : DFG_BinaryOp<"pow",
+    "exponentiation (integers: repeated multiplication, wrapping; a negative "
+    "exponent gives 0 unless the base is 1 or -1)", DFG_Tensor>;
 def DFG_MaxOp : DFG_BinaryOp<"max", "maximum", DFG_Tensor, [Commutative]> {
   let hasFolder = 1;
 }

@@ -4,12 +4,14 @@
 #define DFG_DIALECT_DFG_IR_DFGOPS_H
 
 #include "dfg/Dialect/DFG/IR/DFGDialect.h"
+#include "dfg/Dialect/DFG/IR/DFGTypes.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 

@@ -33,5 +33,8 @@ include "dfg/Dialect/DFG/IR/DFGReductionOps.td"
 include "dfg/Dialect/DFG/IR/DFGDataMovementOps.td"
 include "dfg/Dialect/DFG/IR/DFGIndexingOps.td"
 include "dfg/Dialect/DFG/IR/DFGTrainingOps.td"
+include "dfg/Dialect/DFG/IR/DFGVisionOps.td"
+include "dfg/Dialect/DFG/IR/DFGSequenceOps.td"
+include "dfg/Dialect/DFG/IR/DFGControlFlowOps.td"
 
 #endif // DFG_DIALECT_DFG_IR_DFGOPS_TD
