@@ -506,6 +506,33 @@ GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
 // Model
 //===----------------------------------------------------------------------===//
 
+/// Requires the attributes that size sliding windows and blocks to be
+/// positive, in every node of `graph` and its subgraphs.
+static LogicalResult checkWindowAttributes(const onnx::GraphProto &graph,
+                                           Location fileLoc) {
+  static constexpr StringLiteral positive[] = {
+      "strides", "dilations", "kernel_shape", "blocksize", "group"};
+  for (const onnx::NodeProto &node : graph.node()) {
+    for (const onnx::AttributeProto &attr : node.attribute()) {
+      for (const onnx::GraphProto &sub : attr.graphs())
+        if (failed(checkWindowAttributes(sub, fileLoc)))
+          return failure();
+      if (attr.has_g() && failed(checkWindowAttributes(attr.g(), fileLoc)))
+        return failure();
+      if (!llvm::is_contained(positive, attr.name()))
+        continue;
+      bool bad = (attr.has_i() && attr.i() <= 0) ||
+                 llvm::any_of(attr.ints(), [](int64_t v) { return v <= 0; });
+      if (bad)
+        return emitError(fileLoc)
+               << "node '" << node.name() << "' (" << node.op_type()
+               << "): attribute '" << attr.name()
+               << "' must be positive";
+    }
+  }
+  return success();
+}
+
 FailureOr<OwningOpRef<ModuleOp>>
 onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
                          const ImportOptions &options) {
@@ -552,6 +579,11 @@ onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
   if (std::optional<std::string> message = runOnnxChecker(model))
     return emitError(fileLoc) << "the ONNX checker rejects the model: "
                               << *message;
+  // ONNX's shape inference divides by some attributes without checking them
+  // (a zero stride crashes it with SIGFPE, found by dfg-import-fuzzer):
+  // reject those before it runs.
+  if (failed(checkWindowAttributes(model.graph(), fileLoc)))
+    return failure();
   // Shape inference only adds hints: a failure there is not fatal, the
   // converters infer types themselves.
   (void)runOnnxShapeInference(model);
