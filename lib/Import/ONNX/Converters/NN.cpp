@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Window.h"
 
 #include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
 
@@ -120,12 +120,6 @@ LogicalResult checkAgainstHint(NodeContext &ctx, Value result, unsigned index) {
 // Convolution and pooling
 //===----------------------------------------------------------------------===//
 
-/// Strides, dilations and pads of a window op with `spatial` dimensions,
-/// after resolving `auto_pad` against the input and kernel sizes.
-struct Window {
-  SmallVector<int64_t> strides, dilations, pads;
-};
-
 FailureOr<SmallVector<int64_t>> spatialAttr(NodeContext &ctx, StringRef name,
                                             int64_t count,
                                             int64_t defaultValue) {
@@ -137,11 +131,12 @@ FailureOr<SmallVector<int64_t>> spatialAttr(NodeContext &ctx, StringRef name,
   return values;
 }
 
-/// Reads strides, dilations (when `hasDilations`) and pads, resolving
-/// auto_pad: SAME_* pads so that the output size is ceil(input / stride),
-/// with the odd element at the end (UPPER) or the beginning (LOWER).
-FailureOr<Window> readWindow(NodeContext &ctx, RankedTensorType input,
-                             ArrayRef<int64_t> kernel, bool hasDilations) {
+} // namespace
+
+FailureOr<Window> onnx_import::readWindow(NodeContext &ctx,
+                                          RankedTensorType input,
+                                          ArrayRef<int64_t> kernel,
+                                          bool hasDilations) {
   int64_t spatial = kernel.size();
   Window w;
   FailureOr<SmallVector<int64_t>> strides =
@@ -192,10 +187,9 @@ FailureOr<Window> readWindow(NodeContext &ctx, RankedTensorType input,
   return w;
 }
 
-/// The kernel sizes of a convolution: the weight's spatial dimensions,
-/// cross-checked against (and completed by) `kernel_shape`.
 FailureOr<SmallVector<int64_t>>
-convKernel(NodeContext &ctx, RankedTensorType weight, int64_t spatial) {
+onnx_import::convKernel(NodeContext &ctx, RankedTensorType weight,
+                        int64_t spatial) {
   SmallVector<int64_t> kernel(weight.getShape().drop_front(2));
   if (!ctx.hasAttr("kernel_shape"))
     return kernel;
@@ -214,6 +208,8 @@ convKernel(NodeContext &ctx, RankedTensorType weight, int64_t spatial) {
   }
   return kernel;
 }
+
+namespace {
 
 /// Checks the ranks a convolution needs and returns its spatial rank.
 FailureOr<int64_t> convSpatialRank(NodeContext &ctx, Value x, Value w) {

@@ -18,7 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Window.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -422,85 +422,14 @@ LogicalResult convertQLinearMatMul(NodeContext &ctx) {
 // Integer and quantized-linear convolution
 //===----------------------------------------------------------------------===//
 
-struct Window {
-  SmallVector<int64_t> strides, dilations, pads;
-};
-
-FailureOr<SmallVector<int64_t>> spatialAttr(NodeContext &ctx, StringRef name,
-                                            int64_t count,
-                                            int64_t defaultValue) {
-  SmallVector<int64_t> values =
-      ctx.intsAttr(name, SmallVector<int64_t>(count, defaultValue));
-  if (static_cast<int64_t>(values.size()) != count)
-    return ctx.error("expected " + Twine(count) + " values in '" + name +
-                     "', but got " + Twine(values.size()));
-  return values;
-}
-
-/// Strides, dilations and pads with auto_pad resolved, as for Conv
-/// (Converters/NN.cpp): SAME_* pads so that the output size is
-/// ceil(input / stride), the odd element at the end (UPPER) or the
-/// beginning (LOWER).
+/// Strides, dilations and pads with auto_pad resolved, as for Conv.
 FailureOr<Window> readConvWindow(NodeContext &ctx, RankedTensorType input,
                                  RankedTensorType weight) {
-  int64_t spatial = input.getRank() - 2;
-  SmallVector<int64_t> kernel(weight.getShape().drop_front(2));
-  if (ctx.hasAttr("kernel_shape")) {
-    SmallVector<int64_t> attr = ctx.intsAttr("kernel_shape");
-    if (static_cast<int64_t>(attr.size()) != spatial)
-      return ctx.error("expected " + Twine(spatial) +
-                       " values in 'kernel_shape', but got " +
-                       Twine(attr.size()));
-    for (int64_t i = 0; i < spatial; ++i) {
-      if (ShapedType::isDynamic(kernel[i]))
-        kernel[i] = attr[i];
-      else if (kernel[i] != attr[i])
-        return ctx.error("kernel_shape " + formatInts(attr) +
-                         " disagrees with the weight's spatial sizes " +
-                         formatInts(weight.getShape().drop_front(2)));
-    }
-  }
-  Window w;
-  FailureOr<SmallVector<int64_t>> strides =
-      spatialAttr(ctx, "strides", spatial, 1);
-  FailureOr<SmallVector<int64_t>> dilations =
-      spatialAttr(ctx, "dilations", spatial, 1);
-  if (failed(strides) || failed(dilations))
+  FailureOr<SmallVector<int64_t>> kernel =
+      convKernel(ctx, weight, input.getRank() - 2);
+  if (failed(kernel))
     return failure();
-  w.strides = *strides;
-  w.dilations = *dilations;
-  std::string autoPad = ctx.stringAttr("auto_pad", "NOTSET");
-  if (autoPad == "NOTSET") {
-    FailureOr<SmallVector<int64_t>> pads =
-        spatialAttr(ctx, "pads", 2 * spatial, 0);
-    if (failed(pads))
-      return failure();
-    w.pads = *pads;
-    return w;
-  }
-  w.pads.assign(2 * spatial, 0);
-  if (autoPad == "VALID")
-    return w;
-  if (autoPad != "SAME_UPPER" && autoPad != "SAME_LOWER")
-    return ctx.error("unknown auto_pad '" + autoPad + "'");
-  for (int64_t i = 0; i < spatial; ++i) {
-    int64_t size = input.getDimSize(2 + i);
-    if (ShapedType::isDynamic(size) || ShapedType::isDynamic(kernel[i]))
-      return ctx.error("auto_pad " + autoPad +
-                       " needs static spatial input and kernel sizes");
-    int64_t stride = w.strides[i];
-    if (stride <= 0)
-      return ctx.error("expected positive strides, but got " +
-                       formatInts(w.strides));
-    int64_t out = (size + stride - 1) / stride;
-    int64_t extent = (kernel[i] - 1) * w.dilations[i] + 1;
-    int64_t total = std::max<int64_t>(0, (out - 1) * stride + extent - size);
-    int64_t small = total / 2;
-    bool upper = autoPad == "SAME_UPPER";
-    w.pads[i] = upper ? small : total - small;
-    w.pads[spatial + i] = upper ? total - small : small;
-  }
-  return w;
+  return readWindow(ctx, input, *kernel, /*hasDilations=*/true);
 }
 
 /// The exact i32 convolution of centered 8-bit operands (|v| <= 255, so
