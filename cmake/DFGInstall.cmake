@@ -4,7 +4,7 @@ include(CMakePackageConfigHelpers)
 include(GNUInstallDirs)
 
 set(DFG_EXPORTED_LIBS DFGShapeUtils DFGDialect DFGShapeTransforms DFGImportONNX
-    DFGRegistration DFGMemoryPlanning)
+    DFGToLinalg DFGPipelines DFGRegistration DFGMemoryPlanning)
 install(TARGETS ${DFG_EXPORTED_LIBS} EXPORT DFGTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

@@ -3,7 +3,14 @@
 #include "dfg/InitAll.h"
 
 #include "dfg/Dialect/DFG/IR/DFGDialect.h"
+#include "dfg/Conversion/Passes.h"
+#include "dfg/Pipelines/Pipelines.h"
 #include "dfg/Transforms/Shape/Passes.h"
+
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -19,6 +26,12 @@
 #include "mlir/Transforms/Passes.h"
 
 void mlir::dfg::registerAllDialects(DialectRegistry &registry) {
+  // The lowering goes through most of upstream (linalg, bufferization,
+  // vector, LLVM), with the interface models bufferization and the LLVM
+  // conversion look up at run time: register all of it.
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerAllToLLVMIRTranslations(registry);
   registry.insert<DFGDialect, arith::ArithDialect,
                   bufferization::BufferizationDialect, func::FuncDialect,
                   linalg::LinalgDialect, math::MathDialect,
@@ -28,6 +41,8 @@ void mlir::dfg::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::dfg::registerAllPasses() {
   // Upstream: canonicalize, cse, inline, symbol-dce, ...
-  mlir::registerTransformsPasses();
+  mlir::registerAllPasses();
   registerDFGShapePasses();
+  registerDFGConversionPasses();
+  registerPipelines();
 }

@@ -33,6 +33,16 @@ tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
          "dfg-memplan"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
+# Execution tests of the lowering JIT-run lowered IR with upstream's runner
+# and its printing helpers (printMemrefF32, ...).
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(
+    ("%mlir_runner",
+     os.path.join(config.llvm_tools_dir, "mlir-runner") + " -e main "
+     "-entry-point-result=void -shared-libs=" +
+     os.path.join(llvm_lib_dir, "libmlir_runner_utils.so") + "," +
+     os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
+
 # The importer fuzzer is built separately (scripts/build-fuzzer.sh).
 fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
                       "dfg-import-fuzzer")

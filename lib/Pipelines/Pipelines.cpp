@@ -1,0 +1,67 @@
+//===- Pipelines.cpp - named DFG pass pipelines ---------------------------===//
+//
+// The pipeline is kept in textual form on purpose: it is exactly what
+// `dfg-opt --pass-pipeline=...` accepts, so any stage can be reproduced and
+// bisected by hand from the printed string.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Pipelines/Pipelines.h"
+
+#include "mlir/Pass/PassRegistry.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace mlir;
+using namespace mlir::dfg;
+
+std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
+  SmallVector<std::string> stages = {
+      // dfg level: static shapes wherever the inputs have them.
+      "func.func(dfg-infer-shapes)",
+      "canonicalize",
+      // tensor level.
+      "dfg-lower-to-linalg",
+      "canonicalize",
+      "cse",
+  };
+  if (options.fuseElementwise)
+    stages.push_back("linalg-fuse-elementwise-ops");
+  stages.append({
+      // Function arguments are the caller's tensors: never written in
+      // place. Every returned buffer is owned by the caller (the
+      // deallocation pipeline clones what would alias an argument or a
+      // constant), so the runtime frees outputs with free().
+      "one-shot-bufferize{bufferize-function-boundaries "
+      "function-boundary-type-conversion=identity-layout-map}",
+      "buffer-deallocation-pipeline",
+      "canonicalize",
+      // loops and LLVM.
+      "convert-linalg-to-loops",
+      "expand-strided-metadata",
+      "lower-affine",
+      "convert-scf-to-cf",
+      "convert-math-to-llvm",
+      "convert-math-to-libm",
+      "convert-to-llvm",
+      "reconcile-unrealized-casts",
+  });
+  return llvm::join(stages, ",");
+}
+
+LogicalResult
+mlir::dfg::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                    const LowerToLLVMOptions &options) {
+  // The stages are nested in whatever `pm` is anchored on (a module).
+  return parsePassPipeline(lowerToLLVMPipeline(options), pm);
+}
+
+void mlir::dfg::registerPipelines() {
+  PassPipelineRegistration<LowerToLLVMOptions>(
+      "dfg-lower-to-llvm",
+      "Lower a module of dfg functions to the LLVM dialect (CPU)",
+      [](OpPassManager &pm, const LowerToLLVMOptions &options) {
+        if (failed(buildLowerToLLVMPipeline(pm, options)))
+          llvm::report_fatal_error("dfg-lower-to-llvm: invalid pipeline");
+      });
+}

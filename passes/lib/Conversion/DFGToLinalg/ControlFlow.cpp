@@ -1,0 +1,13 @@
+//===- ControlFlow.cpp - lowering of if and loop ----------------------------===//
+
+#include "Common.h"
+
+#include "dfg/Conversion/DFGToLinalg/DFGToLinalg.h"
+#include "dfg/Dialect/DFG/IR/DFGOps.h"
+
+using namespace mlir;
+using namespace mlir::dfg;
+using namespace mlir::dfg::lowering;
+
+void mlir::dfg::populateControlFlowToSCFPatterns(const TypeConverter &converter,
+                                      RewritePatternSet &patterns) {}

@@ -1,0 +1,13 @@
+//===- Training.cpp - lowering of the optimizer updates ----------------------------===//
+
+#include "Common.h"
+
+#include "dfg/Conversion/DFGToLinalg/DFGToLinalg.h"
+#include "dfg/Dialect/DFG/IR/DFGOps.h"
+
+using namespace mlir;
+using namespace mlir::dfg;
+using namespace mlir::dfg::lowering;
+
+void mlir::dfg::populateTrainingToLinalgPatterns(const TypeConverter &converter,
+                                      RewritePatternSet &patterns) {}
