@@ -31,10 +31,15 @@ std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
       // Function arguments are the caller's tensors: never written in
       // place. Every returned buffer is owned by the caller (the
       // deallocation pipeline clones what would alias an argument or a
-      // constant), so the runtime frees outputs with free().
+      // constant), so the runtime frees outputs with free(). Loops may
+      // yield fresh tensors (ONNX Loop values change size, scan outputs
+      // grow); the deallocation pipeline frees the replaced ones.
       "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map}",
+      "function-boundary-type-conversion=identity-layout-map "
+      "allow-return-allocs-from-loops}",
       "buffer-deallocation-pipeline",
+      // The clones the deallocation pipeline leaves for returned values.
+      "convert-bufferization-to-memref",
       "canonicalize",
       // loops and LLVM.
       "convert-linalg-to-loops",
