@@ -33,6 +33,9 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Paths under the checkout are hashed relative to it, so a fresh clone in
+# another directory reuses the compiler cache of an earlier one.
+export CCACHE_BASEDIR="$PWD"
 if [[ ! -f build/build.ninja ]]; then
   cmake -G Ninja -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
