@@ -994,6 +994,45 @@ def _adam(o, a):
     return [(1 - ncp) * pp, nm, nv]
 
 
+# -- random number generation -------------------------------------------------
+
+# The ops that draw random values. Their values depend on the generator: this
+# interpreter uses numpy's default_rng (seeded with the bits of the `seed`
+# attribute when there is one), not the legacy numpy.random functions the
+# ONNX reference implementation calls, so it cannot reproduce the values of
+# the ONNX backend tests.
+RANDOM_OPS = ("dfg.random_uniform", "dfg.random_normal")
+
+
+def _rng(o):
+    seed = o.attrs.get("seed")
+    if seed is None:
+        return np.random.default_rng()
+    return np.random.default_rng(
+        int(np.array(seed, np.float64).view(np.uint64)))
+
+
+def _random_shape(o, a):
+    return a[0].shape if a else tuple(o.result_types[0].shape)
+
+
+@op("random_uniform")
+def _random_uniform(o, a):
+    return [_rng(o).uniform(o.attrs["low"], o.attrs["high"],
+                            _random_shape(o, a))]
+
+
+@op("random_normal")
+def _random_normal(o, a):
+    return [_rng(o).normal(o.attrs["mean"], o.attrs["scale"],
+                           _random_shape(o, a))]
+
+
+def uses_random(fn):
+    """Whether `fn` draws random values."""
+    return any(o.name in RANDOM_OPS for o in fn.ops)
+
+
 # ---------------------------------------------------------------------------
 # Evaluation
 # ---------------------------------------------------------------------------

@@ -62,6 +62,7 @@ const ConverterRegistry &ConverterRegistry::get() {
     registerVisionConverters(r);
     registerRecurrentConverters(r);
     registerQuantizationConverters(r);
+    registerRandomConverters(r);
     return r;
   }();
   return registry;

@@ -184,6 +184,7 @@ void registerSequenceConverters(ConverterRegistry &registry);
 void registerVisionConverters(ConverterRegistry &registry);
 void registerRecurrentConverters(ConverterRegistry &registry);
 void registerQuantizationConverters(ConverterRegistry &registry);
+void registerRandomConverters(ConverterRegistry &registry);
 
 /// Evaluates an elementwise node whose inputs are all small constants (the
 /// links of shape computations: Cast, Add, Equal, Where, ...), defining its
@@ -194,6 +195,11 @@ bool foldConstantNode(NodeContext &ctx);
 /// BatchNormalization with batch statistics (training mode), for the
 /// BatchNormalization converter to hand over to (Converters/Recurrent.cpp).
 LogicalResult convertBatchNormTraining(NodeContext &ctx);
+
+/// Dropout in training mode, with random dropping, for the Dropout
+/// converter to hand over to (Converters/Random.cpp). Without
+/// `trainingKnown`, the training flag (input 2) is read at run time.
+LogicalResult convertDropoutTraining(NodeContext &ctx, bool trainingKnown);
 
 } // namespace mlir::dfg::onnx_import
 

@@ -1133,3 +1133,57 @@ func.func @concat_from_sequence_shape(%s: !dfg.sequence<tensor<2x3xf32>>) {
   %0 = dfg.concat_from_sequence %s {axis = 1 : i64, new_axis = true} : (!dfg.sequence<tensor<2x3xf32>>) -> tensor<2x3xf32>
   return
 }
+
+// -----
+
+func.func @loop_sequence_element_type(%s: !dfg.sequence<tensor<*xf32>>) {
+  // expected-error @+1 {{'dfg.loop' op expected loop-carried argument 0 of a type compatible with its initial value's '!dfg.sequence<tensor<*xf32>>', but got '!dfg.sequence<tensor<*xi64>>'}}
+  %0 = dfg.loop iter_args(%s : !dfg.sequence<tensor<*xf32>>) -> (!dfg.sequence<tensor<*xf32>>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %t: !dfg.sequence<tensor<*xi64>>):
+    dfg.yield %c, %s : tensor<i1>, !dfg.sequence<tensor<*xf32>>
+  }
+  return
+}
+
+// -----
+
+func.func @loop_scan_sequence(%s: !dfg.sequence<tensor<2xf32>>) {
+  // expected-error @+1 {{'dfg.loop' op expected scan output 0 to stack the yielded '!dfg.sequence<tensor<2xf32>>' along a new leading dimension, but got 'tensor<?x2xf32>'}}
+  %0 = dfg.loop -> (tensor<?x2xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>):
+    dfg.yield %c, %s : tensor<i1>, !dfg.sequence<tensor<2xf32>>
+  }
+  return
+}
+
+// -----
+
+func.func @random_static_shape() {
+  // expected-error @+1 {{'dfg.random_uniform' op expected a static result shape without a like operand, but got ?x3}}
+  %0 = dfg.random_uniform {high = 1.0 : f64, low = 0.0 : f64} : () -> tensor<?x3xf32>
+  return
+}
+
+// -----
+
+func.func @random_like_shape(%x: tensor<2x4xi64>) {
+  // expected-error @+1 {{'dfg.random_normal' op expected a result of shape 2x4 (the like operand's), but got 2x5}}
+  %0 = dfg.random_normal %x {mean = 0.0 : f64, scale = 1.0 : f64} : (tensor<2x4xi64>) -> tensor<2x5xf32>
+  return
+}
+
+// -----
+
+func.func @random_uniform_range() {
+  // expected-error @+1 {{'dfg.random_uniform' op expected low <= high, but got low = 2 and high = 1}}
+  %0 = dfg.random_uniform {high = 1.0 : f64, low = 2.0 : f64} : () -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @random_normal_scale() {
+  // expected-error @+1 {{'dfg.random_normal' op expected a non-negative scale, but got -1}}
+  %0 = dfg.random_normal {mean = 0.0 : f64, scale = -1.0 : f64} : () -> tensor<3xf32>
+  return
+}

@@ -319,6 +319,42 @@ func.func @control_flow(%c: tensor<i1>, %m: tensor<i64>, %a: tensor<5xf32>,
   return %0, %1#0, %1#1 : tensor<?xf32>, tensor<2xf32>, tensor<?x2xf32>
 }
 
+// CHECK-LABEL: func.func @loop_over_sequences
+func.func @loop_over_sequences(%m: tensor<i64>, %s0: !dfg.sequence<tensor<f32>>,
+                               %o0: !dfg.optional<!dfg.sequence<tensor<2xf32>>>,
+                               %x: tensor<3xf32>, %y: tensor<2xf32>)
+    -> (!dfg.sequence<tensor<*xf32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>) {
+  // A sequence of rank-0 elements into which rank-1 tensors go: carried
+  // with unranked elements.
+  // CHECK: dfg.loop max_trip_count(%{{.*}}) iter_args(%{{.*}}, %{{.*}} : !dfg.sequence<tensor<f32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>) -> (!dfg.sequence<tensor<*xf32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>) {
+  // CHECK: ^bb0(%{{.*}}: tensor<i64>, %{{.*}}: tensor<i1>, %{{.*}}: !dfg.sequence<tensor<*xf32>>, %{{.*}}: !dfg.optional<!dfg.sequence<tensor<2xf32>>>):
+  %0:2 = dfg.loop max_trip_count(%m)
+      iter_args(%s0, %o0 : !dfg.sequence<tensor<f32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>)
+      -> (!dfg.sequence<tensor<*xf32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %s: !dfg.sequence<tensor<*xf32>>,
+       %o: !dfg.optional<!dfg.sequence<tensor<2xf32>>>):
+    %t = dfg.sequence_insert %s, %x : (!dfg.sequence<tensor<*xf32>>, tensor<3xf32>) -> !dfg.sequence<tensor<*xf32>>
+    %e = dfg.optional_get_element %o : (!dfg.optional<!dfg.sequence<tensor<2xf32>>>) -> !dfg.sequence<tensor<2xf32>>
+    %u = dfg.sequence_insert %e, %y : (!dfg.sequence<tensor<2xf32>>, tensor<2xf32>) -> !dfg.sequence<tensor<2xf32>>
+    %w = dfg.optional_construct %u : (!dfg.sequence<tensor<2xf32>>) -> !dfg.optional<!dfg.sequence<tensor<2xf32>>>
+    dfg.yield %c, %t, %w : tensor<i1>, !dfg.sequence<tensor<*xf32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>
+  }
+  return %0#0, %0#1 : !dfg.sequence<tensor<*xf32>>, !dfg.optional<!dfg.sequence<tensor<2xf32>>>
+}
+
+// CHECK-LABEL: func.func @random
+func.func @random(%x: tensor<?x4xf16>) -> (tensor<?x4xf32>, tensor<2x3xf64>, tensor<?x4xf16>) {
+  // CHECK: dfg.random_uniform %{{.*}} {high = 1.000000e+00 : f64, low = 0.000000e+00 : f64, seed = 3.000000e+00 : f64} : (tensor<?x4xf16>) -> tensor<?x4xf32>
+  %0 = dfg.random_uniform %x {high = 1.0 : f64, low = 0.0 : f64, seed = 3.0 : f64}
+      : (tensor<?x4xf16>) -> tensor<?x4xf32>
+  // CHECK: dfg.random_uniform {high = 2.000000e+00 : f64, low = -2.000000e+00 : f64} : () -> tensor<2x3xf64>
+  %1 = dfg.random_uniform {high = 2.0 : f64, low = -2.0 : f64} : () -> tensor<2x3xf64>
+  // CHECK: dfg.random_normal %{{.*}} {mean = 0.000000e+00 : f64, scale = 1.000000e+00 : f64} : (tensor<?x4xf16>) -> tensor<?x4xf16>
+  %2 = dfg.random_normal %x {mean = 0.0 : f64, scale = 1.0 : f64}
+      : (tensor<?x4xf16>) -> tensor<?x4xf16>
+  return %0, %1, %2 : tensor<?x4xf32>, tensor<2x3xf64>, tensor<?x4xf16>
+}
+
 // CHECK-LABEL: func.func @sequences
 func.func @sequences(%a: tensor<2x3xf32>, %b: tensor<4x3xf32>, %p: tensor<i64>,
                      %q: tensor<2xi64>)

@@ -4,7 +4,12 @@
 // regions (reading the enclosing graphs' values by name). Scan is a dfg.loop
 // over the scan axis: the body gathers one slice of each scan input per
 // iteration, and the stacked scan outputs are reversed and transposed into
-// place afterwards.
+// place afterwards. SequenceMap is a dfg.loop over the length of its first
+// input: the body reads one element of each sequence input per iteration
+// and appends what the subgraph computes to the output sequences, which
+// start empty (ONNX's own expansion of the op, as a single loop).
+//
+// Loop-carried values may be sequences and optionals as well as tensors.
 //
 // The types of a region op's results depend on what its regions yield, so
 // the regions are imported into a result-less op first, then moved into the
@@ -41,12 +46,30 @@ FailureOr<Value> toScalar(NodeContext &ctx, Value value, Type elementType,
                                      value, Value()));
 }
 
-/// The least refined of two tensor types of equal rank and element type (a
-/// `?` where their sizes differ); null for other pairs unless they are
-/// equal.
+/// The least refined type describing the values of both `lhs` and `rhs`:
+/// for tensor types of equal rank and element type, a `?` where their sizes
+/// differ; for sequences, the join of their element tensor types, unranked
+/// when the ranks differ; for optionals, the join of their element types.
+/// Null for other pairs unless they are equal.
 Type joinTypes(Type lhs, Type rhs) {
   if (lhs == rhs)
     return lhs;
+  if (auto l = dyn_cast<SequenceType>(lhs)) {
+    auto r = dyn_cast<SequenceType>(rhs);
+    if (!r || l.getElementType().getElementType() !=
+                  r.getElementType().getElementType())
+      return nullptr;
+    TensorType le = l.getElementType(), re = r.getElementType();
+    if (!le.hasRank() || !re.hasRank() || le.getRank() != re.getRank())
+      return SequenceType::get(UnrankedTensorType::get(le.getElementType()));
+    return SequenceType::get(cast<TensorType>(joinTypes(le, re)));
+  }
+  if (auto l = dyn_cast<OptionalType>(lhs)) {
+    auto r = dyn_cast<OptionalType>(rhs);
+    Type element = r ? joinTypes(l.getElementType(), r.getElementType())
+                     : Type();
+    return element ? OptionalType::get(element) : nullptr;
+  }
   auto l = dyn_cast<RankedTensorType>(lhs);
   auto r = dyn_cast<RankedTensorType>(rhs);
   if (!l || !r || l.getRank() != r.getRank() ||
@@ -58,8 +81,13 @@ Type joinTypes(Type lhs, Type rhs) {
   return RankedTensorType::get(shape, l.getElementType());
 }
 
-/// Whether a value of type `value` may stand where `slot` is expected.
+/// Whether a value of type `value` may stand where `slot` is expected: a
+/// tensor of a compatible type, or a sequence or optional that `slot`
+/// describes as it is (the slot's element types at least as general, so
+/// that reading an element from it never claims a shape it lacks).
 bool fits(Type value, Type slot) {
+  if (isa<SequenceType, OptionalType>(slot))
+    return joinTypes(value, slot) == slot;
   return value == slot || areCompatibleTensorTypes(TypeRange(value),
                                                    TypeRange(slot));
 }
@@ -156,12 +184,12 @@ LogicalResult convertIf(NodeContext &ctx) {
 //===----------------------------------------------------------------------===//
 
 /// The declared type of a subgraph input, or null when it is absent or not
-/// a tensor type (the range expansions leave loop-carried inputs untyped).
+/// one the importer represents (the range expansions leave loop-carried
+/// inputs untyped).
 Type declaredType(NodeContext &ctx, const onnx::ValueInfoProto &info) {
   if (!info.has_type())
     return nullptr;
-  FailureOr<RankedTensorType> type =
-      convertTensorType(ctx.context(), info.type());
+  FailureOr<Type> type = convertType(ctx.context(), info.type());
   return succeeded(type) ? *type : nullptr;
 }
 
@@ -169,7 +197,11 @@ Type declaredType(NodeContext &ctx, const onnx::ValueInfoProto &info) {
 /// the iteration number and condition) and yields the condition, the
 /// loop-carried values and the scan outputs. `prelude` computes, in the
 /// body, the values the subgraph's inputs are bound to from the block's
-/// arguments; `scanCount` is the number of scan outputs.
+/// arguments; `epilogue`, when given, computes the loop-carried and scan
+/// values to yield from the subgraph's outputs (which are yielded as they
+/// are otherwise). A loop-carried value of an optional type may be yielded
+/// as its element: ONNX lets a body turn `optional(T)` into `T`, which is
+/// wrapped back here.
 struct LoopDraft {
   LoopOp op;
   SmallVector<Value> yielded; ///< condition, carried values, scan values
@@ -179,7 +211,9 @@ FailureOr<LoopDraft> importLoopBody(
     NodeContext &ctx, const onnx::GraphProto &body, Value maxTripCount,
     Value condition, ValueRange inits, ArrayRef<Type> argTypes,
     llvm::function_ref<FailureOr<SmallVector<Value>>(Block &)> prelude,
-    bool bodyYieldsCondition) {
+    bool bodyYieldsCondition,
+    llvm::function_ref<FailureOr<SmallVector<Value>>(Block &, ValueRange)>
+        epilogue = nullptr) {
   OpBuilder &builder = ctx.builder();
   auto draft = ctx.create<LoopOp>(TypeRange(), maxTripCount, condition,
                                   inits);
@@ -201,6 +235,11 @@ FailureOr<LoopDraft> importLoopBody(
   FailureOr<SmallVector<Value>> outputs = ctx.importSubgraph(body, *inputs);
   if (failed(outputs))
     return fail();
+  if (epilogue) {
+    outputs = epilogue(*block, *outputs);
+    if (failed(outputs))
+      return fail();
+  }
   SmallVector<Value> yielded;
   if (bodyYieldsCondition) {
     FailureOr<Value> next = toScalar(ctx, outputs->front(),
@@ -214,12 +253,24 @@ FailureOr<LoopDraft> importLoopBody(
     yielded.push_back(block->getArgument(1));
     llvm::append_range(yielded, *outputs);
   }
-  for (auto [index, value] : llvm::enumerate(yielded))
+  if (yielded.size() < argTypes.size() + 1) {
+    (void)ctx.error("expected the body to yield at least " +
+                    Twine(argTypes.size()) + " loop-carried values, but it "
+                    "yields " + Twine(yielded.size() - 1));
+    return fail();
+  }
+  for (auto [value, type] :
+       llvm::zip_equal(MutableArrayRef(yielded).slice(1, argTypes.size()),
+                       argTypes))
+    if (isa<OptionalType>(type) && !isa<OptionalType>(value.getType()))
+      value = ctx.create<OptionalConstructOp>(value);
+  // ONNX stacks tensors only: a sequence has no scan output.
+  for (auto [index, value] :
+       llvm::enumerate(ArrayRef(yielded).drop_front(argTypes.size() + 1)))
     if (!isa<RankedTensorType>(value.getType())) {
-      (void)ctx.error("the body yields value " + Twine(index) + " of type " +
-                      typeString(value.getType()) +
-                      "; loops over sequences and optionals are not "
-                      "supported");
+      (void)ctx.error("the body yields scan output " + Twine(index) +
+                      " of type " + typeString(value.getType()) +
+                      ", but scan outputs must be tensors");
       return fail();
     }
   ctx.create<YieldOp>(yielded);
@@ -287,11 +338,6 @@ LogicalResult convertLoop(NodeContext &ctx) {
     if (!init)
       return ctx.error("expected loop-carried value " + Twine(i) +
                        " to be present");
-    if (!isa<RankedTensorType>(init.getType()))
-      return ctx.error("loop-carried value " + Twine(i) + " is of type " +
-                       typeString(init.getType()) +
-                       "; loops over sequences and optionals are not "
-                       "supported");
     inits.push_back(init);
     // A body declaring an unknown size expects it to change.
     Type declared = declaredType(ctx, body->input(i + 2));
@@ -335,8 +381,17 @@ LogicalResult convertLoop(NodeContext &ctx) {
     LoopOp op = finishLoop(ctx, *draft, argTypes,
                            ArrayRef(draft->yielded).drop_front(numCarried + 1),
                            ShapedType::kDynamic);
-    for (auto [index, result] : llvm::enumerate(op.getResults()))
-      ctx.setOutput(index, result);
+    for (auto [index, result] : llvm::enumerate(op.getResults())) {
+      // A value carried as an optional, which the body yields as its
+      // element, is declared as the element when it leaves the loop.
+      Value output = result;
+      Type hint = index < numCarried ? ctx.outputValueTypeHint(index)
+                                     : Type();
+      if (isa<OptionalType>(result.getType()) && hint &&
+          !isa<OptionalType>(hint))
+        output = ctx.create<OptionalGetElementOp>(result);
+      ctx.setOutput(index, output);
+    }
     return success();
   }
 }
@@ -551,10 +606,167 @@ LogicalResult convertScan(NodeContext &ctx) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// SequenceMap
+//===----------------------------------------------------------------------===//
+
+/// The type of output `index` of a SequenceMap: shape inference's sequence
+/// type, or a sequence of unranked tensors of the element type the body
+/// declares for the output; null when neither is known.
+Type sequenceMapOutputType(NodeContext &ctx, const onnx::GraphProto &body,
+                           unsigned index) {
+  if (auto hinted =
+          dyn_cast_or_null<SequenceType>(ctx.outputValueTypeHint(index)))
+    return hinted;
+  const onnx::TypeProto &declared = body.output(index).type();
+  if (!declared.has_tensor_type())
+    return nullptr;
+  FailureOr<Type> elementType =
+      convertElementType(ctx.context(), declared.tensor_type().elem_type());
+  if (failed(elementType))
+    return nullptr;
+  return SequenceType::get(UnrankedTensorType::get(*elementType));
+}
+
+LogicalResult convertSequenceMap(NodeContext &ctx) {
+  const onnx::GraphProto *body = ctx.graphAttr("body");
+  if (!body)
+    return ctx.error("expected a graph attribute 'body'");
+  unsigned numInputs = ctx.numInputs();
+  if (numInputs == 0)
+    return ctx.error("expected an input sequence");
+  if (static_cast<unsigned>(body->input_size()) != numInputs)
+    return ctx.error("expected the body to take " + Twine(numInputs) +
+                     " inputs (one per input of the node), but it takes " +
+                     Twine(body->input_size()));
+  if (ctx.numOutputs() == 0 ||
+      static_cast<unsigned>(body->output_size()) != ctx.numOutputs())
+    return ctx.error("expected the body to have one output per output of "
+                     "the node (" +
+                     Twine(ctx.numOutputs()) + "), but it has " +
+                     Twine(body->output_size()));
+
+  // Sequence inputs are read one element per iteration, as tensors of the
+  // sequence's element type or, when that is unranked, of the type the body
+  // declares; tensor inputs are passed to every iteration as they are.
+  SmallVector<Value> inputs;
+  SmallVector<RankedTensorType> elementTypes;
+  for (unsigned i = 0; i < numInputs; ++i) {
+    Value input = ctx.input(i);
+    if (!input)
+      return ctx.error("expected input " + Twine(i) + " to be present");
+    auto sequence = dyn_cast<SequenceType>(input.getType());
+    if (i == 0 && !sequence)
+      return ctx.error("expected input 0 to be a sequence, but got " +
+                       typeString(input.getType()));
+    if (!sequence && !isa<RankedTensorType>(input.getType()))
+      return ctx.error("expected input " + Twine(i) +
+                       " to be a sequence or a tensor, but got " +
+                       typeString(input.getType()));
+    inputs.push_back(input);
+    if (!sequence) {
+      elementTypes.push_back(nullptr);
+      continue;
+    }
+    TensorType element = sequence.getElementType();
+    if (auto ranked = dyn_cast<RankedTensorType>(element)) {
+      elementTypes.push_back(ranked);
+      continue;
+    }
+    auto declared = dyn_cast_or_null<RankedTensorType>(
+        declaredType(ctx, body->input(i)));
+    if (!declared || declared.getElementType() != element.getElementType())
+      return ctx.error("the elements of input " + Twine(i) +
+                       " have no known rank: neither the sequence type nor "
+                       "the body's input declares one");
+    elementTypes.push_back(declared);
+  }
+
+  SmallVector<Type> outputTypes;
+  for (unsigned j = 0; j < ctx.numOutputs(); ++j) {
+    Type type = sequenceMapOutputType(ctx, *body, j);
+    if (!type)
+      return ctx.error("the element type of output " + Twine(j) +
+                       " is unknown: neither ONNX shape inference nor the "
+                       "body declares it");
+    outputTypes.push_back(type);
+  }
+
+  Value length = ctx.create<SequenceLengthOp>(inputs[0]);
+  auto readElements = [&](Block &block) -> FailureOr<SmallVector<Value>> {
+    SmallVector<Value> bound;
+    Value iteration = block.getArgument(0);
+    for (auto [input, elementType] : llvm::zip_equal(inputs, elementTypes))
+      bound.push_back(elementType ? Value(ctx.create<SequenceAtOp>(
+                                        elementType, input, iteration))
+                                  : input);
+    return bound;
+  };
+  auto append = [&](Block &block,
+                    ValueRange outputs) -> FailureOr<SmallVector<Value>> {
+    SmallVector<Value> sequences;
+    for (auto [index, output] : llvm::enumerate(outputs)) {
+      if (!isa<RankedTensorType>(output.getType()))
+        return ctx.error("expected the body to compute tensors, but output " +
+                         Twine(index) + " is of type " +
+                         typeString(output.getType()));
+      sequences.push_back(ctx.create<SequenceInsertOp>(
+          block.getArgument(2 + index), output, Value()));
+    }
+    return sequences;
+  };
+  // The element shape the body computes may be less refined than the
+  // hint's: import again with the sequence types the body yields.
+  for (int attempt = 0;; ++attempt) {
+    SmallVector<Value> empties;
+    for (Type type : outputTypes)
+      empties.push_back(ctx.create<SequenceEmptyOp>(type));
+    FailureOr<LoopDraft> draft =
+        importLoopBody(ctx, *body, length, Value(), empties, outputTypes,
+                       readElements, /*bodyYieldsCondition=*/false, append);
+    auto eraseAll = [&] {
+      if (succeeded(draft))
+        draft->op->erase();
+      for (Value empty : empties)
+        empty.getDefiningOp()->erase();
+    };
+    if (failed(draft)) {
+      eraseAll();
+      return failure();
+    }
+    bool refit = false;
+    for (auto [index, value] :
+         llvm::enumerate(ArrayRef(draft->yielded).drop_front())) {
+      if (fits(value.getType(), outputTypes[index]))
+        continue;
+      Type joined = joinTypes(value.getType(), outputTypes[index]);
+      if (!joined || attempt > 0) {
+        (void)ctx.error("the body computes output " + Twine(index) +
+                        " as " + typeString(value.getType()) +
+                        ", which does not fit " +
+                        typeString(outputTypes[index]));
+        eraseAll();
+        return failure();
+      }
+      outputTypes[index] = joined;
+      refit = true;
+    }
+    if (refit) {
+      eraseAll();
+      continue;
+    }
+    LoopOp op = finishLoop(ctx, *draft, outputTypes, ValueRange(), 0);
+    for (auto [index, result] : llvm::enumerate(op.getResults()))
+      ctx.setOutput(index, result);
+    return success();
+  }
+}
+
 } // namespace
 
 void onnx_import::registerControlFlowConverters(ConverterRegistry &registry) {
   registry.add("", "If", 1, convertIf);
   registry.add("", "Loop", 1, convertLoop);
   registry.add("", "Scan", 8, convertScan);
+  registry.add("", "SequenceMap", 17, convertSequenceMap);
 }

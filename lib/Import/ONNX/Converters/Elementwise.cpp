@@ -1,7 +1,8 @@
 //===- Elementwise.cpp - ONNX elementwise ops to dfg ----------------------===//
 //
 // Arithmetic, comparisons, logic, activations (decomposed into the dfg
-// core), casts, Identity, Constant and Dropout in inference mode.
+// core), casts, Identity, Constant and Dropout in inference mode (training
+// mode is in Random.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -376,28 +377,24 @@ LogicalResult convertConstant(NodeContext &ctx) {
 }
 
 /// Dropout at inference, or in training with a constant ratio of 0: the
-/// identity, and an all-true mask.
+/// identity, and an all-true mask. Other training modes drop at random
+/// (convertDropoutTraining).
 LogicalResult convertDropout(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
     return failure();
   if (ctx.version() >= 12 && ctx.input(2)) {
     DenseElementsAttr training = ctx.constantInput(2);
-    bool inference = training && training.getNumElements() == 1 &&
+    bool trainingKnown = training && training.getNumElements() == 1;
+    bool inference = trainingKnown &&
                      !(*training.getValues<APInt>().begin()).getBoolValue();
-    // Random dropout has no dfg equivalent; a ratio of 0 keeps every
-    // element. The ratio defaults to 0.5 when absent.
+    // A ratio of 0 keeps every element; it defaults to 0.5 when absent.
     DenseElementsAttr ratio = ctx.constantInput(1);
-    if (!inference && !ratio)
-      return ctx.error("training mode needs a constant ratio of 0 (random "
-                       "dropout is not supported), but the ratio is " +
-                       Twine(ctx.input(1) ? "only known at run time"
-                                          : "absent (0.5)"));
-    if (!inference && (ratio.getNumElements() != 1 ||
-                       !isa<FloatType>(ratio.getElementType()) ||
-                       !(*ratio.getValues<APFloat>().begin()).isZero()))
-      return ctx.error("training mode (random dropout) is only supported "
-                       "with a ratio of 0");
+    bool zeroRatio = ratio && ratio.getNumElements() == 1 &&
+                     isa<FloatType>(ratio.getElementType()) &&
+                     (*ratio.getValues<APFloat>().begin()).isZero();
+    if (!inference && !zeroRatio)
+      return convertDropoutTraining(ctx, trainingKnown);
   }
   ctx.setOutput(0, *x);
   if (ctx.hasOutput(1)) {

@@ -6,7 +6,8 @@
 // instead of using NodeContext::inputType (ranked tensors only). The ops
 // that extract a tensor from a sequence take their result type from the
 // sequence's element type, refined (or, when it is unranked, given) by ONNX
-// shape inference.
+// shape inference. SequenceMap, which runs a subgraph, is a loop
+// (ControlFlow.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -245,11 +246,6 @@ LogicalResult convertConcatFromSequence(NodeContext &ctx) {
   return success();
 }
 
-LogicalResult convertSequenceMap(NodeContext &ctx) {
-  return ctx.error("SequenceMap applies a body subgraph, which this importer "
-                   "does not import yet");
-}
-
 LogicalResult convertOptional(NodeContext &ctx) {
   if (Value input = ctx.input(0)) {
     if (!isa<RankedTensorType, SequenceType>(input.getType()))
@@ -316,7 +312,6 @@ void mlir::dfg::onnx_import::registerSequenceConverters(ConverterRegistry &r) {
   r.add("", "SequenceLength", 11, convertSequenceLength);
   r.add("", "SplitToSequence", 11, convertSplitToSequence);
   r.add("", "ConcatFromSequence", 11, convertConcatFromSequence);
-  r.add("", "SequenceMap", 17, convertSequenceMap);
   r.add("", "Optional", 15, convertOptional);
   r.add("", "OptionalHasElement", 15, convertOptionalHasElement);
   r.add("", "OptionalGetElement", 15, convertOptionalGetElement);

@@ -2,8 +2,9 @@
 //
 // Verifiers and the region-branch model of the control flow ops. Values
 // crossing a region boundary may change how refined their type is (a `?`
-// where one path knows a size), so types along control flow edges are
-// compared up to dynamic sizes rather than for equality.
+// where one path knows a size, an unranked sequence element where one path
+// knows the rank), so types along control flow edges are compared up to
+// refinement rather than for equality.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,9 +20,11 @@ using namespace mlir::dfg;
 using namespace mlir::dfg::detail;
 
 /// Whether values of `lhs` and `rhs` may flow into each other: equal types,
-/// or tensor types equal up to dynamic sizes.
+/// tensor types equal up to dynamic sizes, or sequences and optionals whose
+/// element types are (a sequence's unranked element tensor type is
+/// compatible with any tensor type of its element type).
 static bool compatibleAcrossRegions(Type lhs, Type rhs) {
-  return lhs == rhs || areCompatibleTensorTypes(TypeRange(lhs), TypeRange(rhs));
+  return areCompatibleValueTypes(TypeRange(lhs), TypeRange(rhs));
 }
 
 /// The terminator of `region` when it is a dfg.yield, or null.

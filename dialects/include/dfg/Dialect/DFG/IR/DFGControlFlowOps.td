@@ -68,8 +68,10 @@ def DFG_LoopOp : DFG_Op<"loop", [
     values (the initial ones when the body never runs); each further result
     is a scan output: the values the body yielded for it in each iteration,
     stacked along a new leading dimension (of size 0 when the body never
-    runs). Loop-carried values keep a type compatible with their initial
-    value's across iterations.
+    runs). Loop-carried values may be tensors, sequences or optionals; they
+    keep a type compatible with their initial value's across iterations (a
+    sequence of unranked tensors is compatible with any sequence of its
+    element type). Scan outputs are tensors.
 
     ```mlir
     %y, %ys = dfg.loop max_trip_count(%m) condition(%c)

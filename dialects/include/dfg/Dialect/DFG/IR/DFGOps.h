@@ -35,6 +35,14 @@ LogicalResult inferBroadcastType(std::optional<Location> location,
                                  ArrayRef<Type> operandTypes, Type elementType,
                                  SmallVectorImpl<Type> &inferredReturnTypes);
 
+/// The state of the random number generator that dfg.random_uniform and
+/// dfg.random_normal read and advance: ops drawing from it keep their order
+/// and are never merged or hoisted.
+struct RandomGeneratorResource
+    : public SideEffects::Resource::Base<RandomGeneratorResource> {
+  StringRef getName() final { return "RandomGenerator"; }
+};
+
 } // namespace mlir::dfg
 
 #define GET_OP_CLASSES

@@ -2,7 +2,7 @@
 //
 // The op set's base classes; the ops themselves live in one file per family:
 // elementwise (with constants), linear algebra and windows, reductions, data
-// movement, and training updates.
+// movement, training updates and random number generation.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,6 +33,7 @@ include "dfg/Dialect/DFG/IR/DFGReductionOps.td"
 include "dfg/Dialect/DFG/IR/DFGDataMovementOps.td"
 include "dfg/Dialect/DFG/IR/DFGIndexingOps.td"
 include "dfg/Dialect/DFG/IR/DFGTrainingOps.td"
+include "dfg/Dialect/DFG/IR/DFGRandomOps.td"
 include "dfg/Dialect/DFG/IR/DFGVisionOps.td"
 include "dfg/Dialect/DFG/IR/DFGSequenceOps.td"
 include "dfg/Dialect/DFG/IR/DFGControlFlowOps.td"
