@@ -30,7 +30,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
 tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
-         "dfg-memplan"]
+         "dfg-memplan", "dfg-compile", "dfg-run"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Execution tests of the lowering JIT-run lowered IR with upstream's runner
@@ -54,3 +54,10 @@ if os.path.exists(fuzzer):
 # machines without an NVIDIA driver.
 if shutil.which("nvidia-smi") and os.path.exists("/dev/nvidiactl"):
     config.available_features.add("cuda")
+
+# The ONNX backend-test models and data sets (Debian's libonnx-testdata), for
+# the end-to-end tests of dfg-compile and dfg-run.
+onnx_node_dir = "/usr/share/libonnx-testdata/data/node"
+if os.path.isdir(onnx_node_dir):
+    config.available_features.add("onnx-testdata")
+    config.substitutions.append(("%onnx_node", onnx_node_dir))

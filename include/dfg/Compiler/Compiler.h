@@ -1,0 +1,157 @@
+//===- Compiler.h - imported model to a CPU shared library ------*- C++ -*-===//
+//
+// The steps dfg-compile (and dfg-run, in process) take from an imported
+// module of `dfg` ops to a shared library holding the model and the C API of
+// include/dfg/Runtime/dfg_runtime.h:
+//
+//   collectSignature      names, dtypes and shapes of the entry function
+//   prepareEntryFunction  C interface, inputs never written
+//   lowerToLLVMDialect    the `dfg-lower-to-llvm` pipeline
+//   emitModelDescriptor   the descriptor table and trampoline the runtime
+//                         calls (include/dfg/Runtime/ModelABI.h)
+//   translateToLLVMIR     LLVM IR, optimized for the target CPU
+//   emitObjectFile, linkSharedLibrary, generateHeader
+//
+// Every failure is reported as a diagnostic through the context's handler
+// (for the LLVM steps, at the module's location) and returned as a failure.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DFG_COMPILER_COMPILER_H
+#define DFG_COMPILER_COMPILER_H
+
+#include "dfg/Pipelines/Pipelines.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/LLVM.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+class TargetMachine;
+} // namespace llvm
+
+namespace mlir::dfg::compiler {
+
+/// One input or output of a model. `dtype` is a `dfg_dtype` code (ONNX's
+/// TensorProto.DataType); `shape` holds -1 for a dynamic dimension.
+struct TensorSignature {
+  std::string name;
+  int32_t dtype = 0;
+  SmallVector<int64_t> shape;
+};
+
+/// The inputs and outputs of a model, in the entry function's order.
+struct ModelSignature {
+  SmallVector<TensorSignature> inputs;
+  SmallVector<TensorSignature> outputs;
+};
+
+/// The `dfg_dtype` code of `type`, or failure for a type the runtime does
+/// not carry.
+FailureOr<int32_t> dtypeCode(Type type);
+
+/// Name of a `dfg_dtype` code ("float32", "uint8", ...), or "invalid".
+StringRef dtypeName(int32_t dtype);
+
+/// Bytes per element of a `dfg_dtype` code, or 0 for an invalid one.
+unsigned dtypeSize(int32_t dtype);
+
+/// Reads the signature of the function `entry` of `module` (the imported
+/// form: ranked tensor arguments and results named by `dfg.name`).
+FailureOr<ModelSignature> collectSignature(ModuleOp module,
+                                           StringRef entry = "main_graph");
+
+/// Marks `entry` for the C interface (`llvm.emit_c_interface`) and its
+/// arguments `bufferization.writable = false`: the runtime passes the
+/// caller's tensors, which the generated code must never write. Drops the
+/// `dfg.name` attributes: collect the signature first.
+LogicalResult prepareEntryFunction(ModuleOp module,
+                                   StringRef entry = "main_graph");
+
+/// Runs the `dfg-lower-to-llvm` pipeline on `module`.
+LogicalResult lowerToLLVMDialect(ModuleOp module,
+                                 const LowerToLLVMOptions &options);
+
+/// Adds to a lowered `module` the model descriptor global and the
+/// trampoline that calls `_mlir_ciface_<entry>` (see ModelABI.h).
+LogicalResult emitModelDescriptor(ModuleOp module,
+                                  const ModelSignature &signature,
+                                  StringRef entry = "main_graph");
+
+/// Code generation settings. An empty `cpu` means the host CPU, and then an
+/// empty `features` means the host's features.
+struct CodegenOptions {
+  unsigned optLevel = 2;
+  std::string cpu;
+  std::string features;
+};
+
+/// A target machine for the host triple (position-independent code).
+/// Errors are reported at `loc`.
+FailureOr<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(const CodegenOptions &options, Location loc);
+
+/// Translates a module in the LLVM dialect to LLVM IR for `target` and
+/// optimizes it at `optLevel` (0-3) with the new pass manager.
+FailureOr<std::unique_ptr<llvm::Module>>
+translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
+                  llvm::TargetMachine &target, unsigned optLevel);
+
+/// Writes `llvmModule` as an object file to `path`.
+LogicalResult emitObjectFile(llvm::Module &llvmModule,
+                             llvm::TargetMachine &target, StringRef path,
+                             Location loc);
+
+/// The clang used as the linker driver: clang-22 on PATH, else
+/// /usr/lib/llvm-22/bin/clang; empty if neither exists.
+std::string findClang();
+
+/// The runtime archive next to a tool: `<dir of executable>/../lib/
+/// libdfg_runtime.a`. `argv0` and `mainAddress` locate the executable.
+std::string defaultRuntimeArchive(const char *argv0, void *mainAddress);
+
+/// Links `objectPath` and the whole runtime archive into the shared library
+/// `outputPath` (libc and libm only; undefined symbols are errors).
+LogicalResult linkSharedLibrary(StringRef objectPath, StringRef runtimeArchive,
+                                StringRef outputPath, Location loc);
+
+/// The self-contained C header of a model library: the runtime API and a
+/// comment listing the model's inputs and outputs.
+std::string generateHeader(const ModelSignature &signature,
+                           StringRef libraryName);
+
+/// What `compileModule` writes.
+enum class EmitKind { MLIR, LLVMIR, Object, SharedLibrary };
+
+struct CompileOptions {
+  EmitKind emit = EmitKind::SharedLibrary;
+  CodegenOptions codegen;
+  LowerToLLVMOptions pipeline;
+  /// Required for `EmitKind::SharedLibrary`.
+  std::string runtimeArchive;
+  /// With `EmitKind::SharedLibrary`, also write `<output without .so>.h`.
+  bool writeHeader = true;
+  std::string entry = "main_graph";
+};
+
+/// All the steps from an imported `module` to `outputPath` ("-" is stdout
+/// for the textual kinds). The module is lowered in place. Returns the
+/// signature read before lowering.
+FailureOr<ModelSignature> compileModule(ModuleOp module,
+                                        const CompileOptions &options,
+                                        StringRef outputPath);
+
+/// Registers with `context` the dialects, interfaces and translations the
+/// compilation needs, and the passes of the pipeline (once per process).
+void registerCompilerDependencies(MLIRContext &context);
+
+} // namespace mlir::dfg::compiler
+
+#endif // DFG_COMPILER_COMPILER_H

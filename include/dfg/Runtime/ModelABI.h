@@ -1,0 +1,45 @@
+/*===- ModelABI.h - what dfg-compile emits for the runtime --------*- C -*-===*\
+|*                                                                            *|
+|* The contract between the code dfg-compile generates (lib/Compiler) and    *|
+|* the runtime linked next to it (lib/Runtime). Not part of the public API.  *|
+|*                                                                            *|
+|* The object file defines, with hidden visibility:                          *|
+|*   const dfg_abi_model dfg_model_descriptor;                               *|
+|* whose `entry` is the trampoline                                           *|
+|*   void dfg_model_entry(void **args);                                      *|
+|* args[0] points to the result: one memref descriptor per output, back to  *|
+|* back; args[1 + i] points to the memref descriptor of input i. A rank-r   *|
+|* memref descriptor is { void *allocated, void *aligned, int64_t offset,   *|
+|* int64_t sizes[r], int64_t strides[r] }, all fields 8 bytes wide (64-bit  *|
+|* hosts only). Every output's `allocated` is malloc'ed and caller-owned.   *|
+|*                                                                            *|
+\*===----------------------------------------------------------------------===*/
+
+#ifndef DFG_RUNTIME_MODELABI_H
+#define DFG_RUNTIME_MODELABI_H
+
+#include <stdint.h>
+
+#define DFG_ABI_VERSION 1
+#define DFG_ABI_DESCRIPTOR_SYMBOL "dfg_model_descriptor"
+#define DFG_ABI_ENTRY_SYMBOL "dfg_model_entry"
+
+/* LLVM: !llvm.struct<(ptr, i32, i32, ptr)>. */
+typedef struct dfg_abi_tensor {
+  const char *name;
+  int32_t dtype; /* a dfg_dtype */
+  int32_t rank;
+  const int64_t *dims; /* -1 for a dynamic dimension; NULL when rank is 0 */
+} dfg_abi_tensor;
+
+/* LLVM: !llvm.struct<(i64, i64, i64, ptr, ptr, ptr)>. */
+typedef struct dfg_abi_model {
+  int64_t abi_version;
+  int64_t num_inputs;
+  int64_t num_outputs;
+  const dfg_abi_tensor *inputs;
+  const dfg_abi_tensor *outputs;
+  void (*entry)(void **args);
+} dfg_abi_model;
+
+#endif /* DFG_RUNTIME_MODELABI_H */

@@ -1,0 +1,387 @@
+//===- TensorFiles.cpp - tensors in .pb and .npy files --------------------===//
+//
+// TensorProto files are parsed with the onnx protobuf classes the importer
+// links; .npy files with a small parser of the version 1-3 header.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Runner/Runner.h"
+
+#include "dfg/Compiler/Compiler.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "onnx/onnx_pb.h"
+
+#include <cmath>
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::dfg;
+using namespace mlir::dfg::runner;
+
+static llvm::Error makeError(const Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+//===----------------------------------------------------------------------===//
+// HostTensor
+//===----------------------------------------------------------------------===//
+
+int64_t HostTensor::numElements() const {
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  return count;
+}
+
+static float halfToFloat(uint16_t bits) {
+  uint32_t sign = (bits >> 15) & 1, exponent = (bits >> 10) & 0x1f,
+           mantissa = bits & 0x3ff;
+  float value;
+  if (exponent == 0)
+    value = std::ldexp(static_cast<float>(mantissa), -24);
+  else if (exponent == 31)
+    value = mantissa ? NAN : INFINITY;
+  else
+    value = std::ldexp(static_cast<float>(mantissa | 0x400),
+                       static_cast<int>(exponent) - 25);
+  return sign ? -value : value;
+}
+
+template <typename T>
+static T load(const char *data, int64_t index) {
+  T value;
+  std::memcpy(&value, data + index * sizeof(T), sizeof(T));
+  return value;
+}
+
+double HostTensor::elementAsDouble(int64_t index) const {
+  const char *bytes = data.data();
+  switch (dtype) {
+  case DFG_DTYPE_FLOAT32:
+    return load<float>(bytes, index);
+  case DFG_DTYPE_FLOAT64:
+    return load<double>(bytes, index);
+  case DFG_DTYPE_FLOAT16:
+    return halfToFloat(load<uint16_t>(bytes, index));
+  case DFG_DTYPE_BFLOAT16: {
+    uint32_t bits = static_cast<uint32_t>(load<uint16_t>(bytes, index)) << 16;
+    float value;
+    std::memcpy(&value, &bits, sizeof(value));
+    return value;
+  }
+  case DFG_DTYPE_UINT8:
+  case DFG_DTYPE_BOOL:
+    return load<uint8_t>(bytes, index);
+  case DFG_DTYPE_INT8:
+    return load<int8_t>(bytes, index);
+  case DFG_DTYPE_UINT16:
+    return load<uint16_t>(bytes, index);
+  case DFG_DTYPE_INT16:
+    return load<int16_t>(bytes, index);
+  case DFG_DTYPE_INT32:
+    return load<int32_t>(bytes, index);
+  case DFG_DTYPE_UINT32:
+    return load<uint32_t>(bytes, index);
+  case DFG_DTYPE_INT64:
+    return static_cast<double>(load<int64_t>(bytes, index));
+  case DFG_DTYPE_UINT64:
+    return static_cast<double>(load<uint64_t>(bytes, index));
+  default:
+    return NAN;
+  }
+}
+
+std::string HostTensor::describe() const {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << compiler::dtypeName(dtype) << " [";
+  llvm::interleaveComma(shape, os);
+  os << ']';
+  return text;
+}
+
+//===----------------------------------------------------------------------===//
+// TensorProto
+//===----------------------------------------------------------------------===//
+
+template <typename Field>
+static void appendAs(std::vector<char> &data, const Field &values,
+                     size_t elementSize) {
+  for (auto value : values) {
+    // Little-endian hosts: the low bytes of the wider field type.
+    char bytes[8] = {};
+    if (elementSize == 4 && std::is_floating_point_v<decltype(value)>) {
+      float narrow = static_cast<float>(value);
+      std::memcpy(bytes, &narrow, 4);
+    } else if (std::is_floating_point_v<decltype(value)>) {
+      double wide = static_cast<double>(value);
+      std::memcpy(bytes, &wide, 8);
+    } else {
+      uint64_t wide = static_cast<uint64_t>(value);
+      std::memcpy(bytes, &wide, 8);
+    }
+    data.insert(data.end(), bytes, bytes + elementSize);
+  }
+}
+
+llvm::Expected<HostTensor> mlir::dfg::runner::readTensorProto(StringRef path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+  if (!buffer)
+    return makeError("cannot read '" + path + "': " +
+                     buffer.getError().message());
+  onnx::TensorProto proto;
+  if (!proto.ParseFromArray((*buffer)->getBufferStart(),
+                            static_cast<int>((*buffer)->getBufferSize())))
+    return makeError("'" + path + "' is not a valid ONNX TensorProto file");
+  HostTensor tensor;
+  tensor.name = proto.name();
+  tensor.dtype = proto.data_type();
+  size_t elementSize = compiler::dtypeSize(tensor.dtype);
+  if (!elementSize)
+    return makeError("'" + path + "': data type " + Twine(proto.data_type()) +
+                     " is not supported (strings and complex numbers are "
+                     "not)");
+  for (int64_t dim : proto.dims()) {
+    if (dim < 0)
+      return makeError("'" + path + "': negative dimension " + Twine(dim));
+    tensor.shape.push_back(dim);
+  }
+  if (proto.data_location() == onnx::TensorProto::EXTERNAL)
+    return makeError("'" + path + "': external data is not supported");
+  int64_t count = tensor.numElements();
+  if (proto.has_raw_data()) {
+    tensor.data.assign(proto.raw_data().begin(), proto.raw_data().end());
+  } else {
+    switch (tensor.dtype) {
+    case DFG_DTYPE_FLOAT32:
+      appendAs(tensor.data, proto.float_data(), elementSize);
+      break;
+    case DFG_DTYPE_FLOAT64:
+      appendAs(tensor.data, proto.double_data(), elementSize);
+      break;
+    case DFG_DTYPE_INT64:
+      appendAs(tensor.data, proto.int64_data(), elementSize);
+      break;
+    case DFG_DTYPE_UINT32:
+    case DFG_DTYPE_UINT64:
+      appendAs(tensor.data, proto.uint64_data(), elementSize);
+      break;
+    default: // int32_data carries the narrow types (f16/bf16 as bits).
+      appendAs(tensor.data, proto.int32_data(), elementSize);
+      break;
+    }
+  }
+  if (tensor.data.size() != static_cast<size_t>(count) * elementSize)
+    return makeError("'" + path + "': " + Twine(tensor.data.size()) +
+                     " bytes of data for " + Twine(count) +
+                     " elements of " + Twine(elementSize) + " bytes");
+  return tensor;
+}
+
+llvm::Error mlir::dfg::runner::writeTensorProto(StringRef path,
+                                                const HostTensor &tensor) {
+  onnx::TensorProto proto;
+  proto.set_name(tensor.name);
+  proto.set_data_type(tensor.dtype);
+  for (int64_t dim : tensor.shape)
+    proto.add_dims(dim);
+  proto.set_raw_data(std::string(tensor.data.begin(), tensor.data.end()));
+  std::string bytes;
+  if (!proto.SerializeToString(&bytes))
+    return makeError("cannot serialize '" + tensor.name + "'");
+  std::error_code error;
+  llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_None);
+  if (error)
+    return makeError("cannot write '" + path + "': " + error.message());
+  os << bytes;
+  return llvm::Error::success();
+}
+
+//===----------------------------------------------------------------------===//
+// .npy
+//===----------------------------------------------------------------------===//
+
+static const struct {
+  const char *descr;
+  int32_t dtype;
+} npyTypes[] = {
+    {"<f4", DFG_DTYPE_FLOAT32}, {"<f8", DFG_DTYPE_FLOAT64},
+    {"<f2", DFG_DTYPE_FLOAT16}, {"|b1", DFG_DTYPE_BOOL},
+    {"|i1", DFG_DTYPE_INT8},    {"|u1", DFG_DTYPE_UINT8},
+    {"<i2", DFG_DTYPE_INT16},   {"<u2", DFG_DTYPE_UINT16},
+    {"<i4", DFG_DTYPE_INT32},   {"<u4", DFG_DTYPE_UINT32},
+    {"<i8", DFG_DTYPE_INT64},   {"<u8", DFG_DTYPE_UINT64},
+};
+
+/// The text after `'key':` in a .npy header dict, trimmed.
+static std::optional<StringRef> npyField(StringRef header, StringRef key) {
+  size_t at = header.find(("'" + key + "'").str());
+  if (at == StringRef::npos)
+    return std::nullopt;
+  StringRef rest = header.drop_front(at + key.size() + 2).ltrim();
+  if (!rest.consume_front(":"))
+    return std::nullopt;
+  return rest.ltrim();
+}
+
+llvm::Expected<HostTensor> mlir::dfg::runner::readNpy(StringRef path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+  if (!buffer)
+    return makeError("cannot read '" + path + "': " +
+                     buffer.getError().message());
+  StringRef bytes = (*buffer)->getBuffer();
+  if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
+    return makeError("'" + path + "' is not a .npy file (bad magic)");
+  uint8_t major = bytes[6];
+  size_t headerLength, headerStart;
+  if (major == 1) {
+    headerLength = uint8_t(bytes[8]) | (uint8_t(bytes[9]) << 8);
+    headerStart = 10;
+  } else if (major == 2 || major == 3) {
+    if (bytes.size() < 12)
+      return makeError("'" + path + "': truncated .npy header");
+    headerLength = uint32_t(uint8_t(bytes[8])) |
+                   (uint32_t(uint8_t(bytes[9])) << 8) |
+                   (uint32_t(uint8_t(bytes[10])) << 16) |
+                   (uint32_t(uint8_t(bytes[11])) << 24);
+    headerStart = 12;
+  } else {
+    return makeError("'" + path + "': unsupported .npy version " +
+                     Twine(major));
+  }
+  if (bytes.size() < headerStart + headerLength)
+    return makeError("'" + path + "': truncated .npy header");
+  StringRef header = bytes.substr(headerStart, headerLength);
+
+  HostTensor tensor;
+  tensor.name = llvm::sys::path::stem(path).str();
+  std::optional<StringRef> descr = npyField(header, "descr");
+  if (!descr || !descr->consume_front("'"))
+    return makeError("'" + path + "': the .npy header has no 'descr'");
+  StringRef type = descr->take_until([](char c) { return c == '\''; });
+  // A one-byte type may be written with '<' or '=' as well as '|'.
+  std::string normalized = type.str();
+  if (normalized.size() == 3 && normalized[2] == '1' &&
+      (normalized[0] == '<' || normalized[0] == '='))
+    normalized[0] = '|';
+  if (normalized.size() == 3 && normalized[0] == '=')
+    normalized[0] = '<';
+  for (const auto &entry : npyTypes)
+    if (normalized == entry.descr)
+      tensor.dtype = entry.dtype;
+  if (!tensor.dtype)
+    return makeError("'" + path + "': unsupported .npy dtype '" + type +
+                     "' (little-endian numbers and bool only)");
+  std::optional<StringRef> fortran = npyField(header, "fortran_order");
+  if (!fortran)
+    return makeError("'" + path + "': the .npy header has no 'fortran_order'");
+  if (fortran->starts_with("True"))
+    return makeError("'" + path + "': Fortran-order arrays are not supported "
+                     "(save with numpy.ascontiguousarray)");
+  std::optional<StringRef> shape = npyField(header, "shape");
+  if (!shape || !shape->consume_front("("))
+    return makeError("'" + path + "': the .npy header has no 'shape'");
+  StringRef dims = shape->take_until([](char c) { return c == ')'; });
+  SmallVector<StringRef> parts;
+  dims.split(parts, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef part : parts) {
+    part = part.trim();
+    if (part.empty())
+      continue;
+    int64_t dim;
+    if (part.getAsInteger(10, dim) || dim < 0)
+      return makeError("'" + path + "': bad dimension '" + part + "'");
+    tensor.shape.push_back(dim);
+  }
+  size_t elementSize = compiler::dtypeSize(tensor.dtype);
+  size_t expected = static_cast<size_t>(tensor.numElements()) * elementSize;
+  StringRef payload = bytes.drop_front(headerStart + headerLength);
+  if (payload.size() != expected)
+    return makeError("'" + path + "': " + Twine(payload.size()) +
+                     " bytes of data, expected " + Twine(expected));
+  tensor.data.assign(payload.begin(), payload.end());
+  return tensor;
+}
+
+llvm::Error mlir::dfg::runner::writeNpy(StringRef path,
+                                        const HostTensor &tensor) {
+  const char *descr = nullptr;
+  for (const auto &entry : npyTypes)
+    if (entry.dtype == tensor.dtype)
+      descr = entry.descr;
+  if (!descr)
+    return makeError("'" + tensor.name + "': numpy has no " +
+                     compiler::dtypeName(tensor.dtype) +
+                     " type");
+  std::string header;
+  llvm::raw_string_ostream os(header);
+  os << "{'descr': '" << descr << "', 'fortran_order': False, 'shape': (";
+  for (int64_t dim : tensor.shape)
+    os << dim << (tensor.shape.size() == 1 ? "," : ", ");
+  os << "), }";
+  // Magic (6) + version (2) + length (2) + header, padded to 64 with '\n'.
+  size_t total = 10 + header.size() + 1;
+  header.append((64 - total % 64) % 64, ' ');
+  header += '\n';
+  std::error_code error;
+  llvm::raw_fd_ostream file(path, error, llvm::sys::fs::OF_None);
+  if (error)
+    return makeError("cannot write '" + path + "': " + error.message());
+  file << "\x93NUMPY" << char(1) << char(0) << char(header.size() & 0xff)
+       << char(header.size() >> 8) << header;
+  file.write(tensor.data.data(), tensor.data.size());
+  return llvm::Error::success();
+}
+
+llvm::Expected<HostTensor> mlir::dfg::runner::readTensorFile(StringRef path) {
+  StringRef extension = llvm::sys::path::extension(path);
+  if (extension == ".npy")
+    return readNpy(path);
+  if (extension == ".pb")
+    return readTensorProto(path);
+  return makeError("'" + path +
+                   "': unknown tensor file type (expected .pb or .npy)");
+}
+
+//===----------------------------------------------------------------------===//
+// Comparison
+//===----------------------------------------------------------------------===//
+
+Comparison mlir::dfg::runner::compareTensors(const HostTensor &got,
+                                             const HostTensor &expected,
+                                             double rtol, double atol) {
+  Comparison result;
+  if (got.dtype != expected.dtype) {
+    result.mismatch = "dtype " + got.describe() + ", expected " +
+                      expected.describe();
+    return result;
+  }
+  if (got.shape != expected.shape) {
+    result.mismatch =
+        "shape " + got.describe() + ", expected " + expected.describe();
+    return result;
+  }
+  result.pass = true;
+  for (int64_t i = 0, e = got.numElements(); i < e; ++i) {
+    double a = got.elementAsDouble(i), b = expected.elementAsDouble(i);
+    if (std::isnan(a) && std::isnan(b))
+      continue;
+    if (a == b) // Equal infinities included.
+      continue;
+    double absError = std::fabs(a - b);
+    if (std::isnan(absError))
+      absError = INFINITY;
+    double relError = b != 0 ? absError / std::fabs(b) : absError;
+    result.maxAbsError = std::max(result.maxAbsError, absError);
+    result.maxRelError = std::max(result.maxRelError, relError);
+    if (!(absError <= atol + rtol * std::fabs(b)))
+      result.pass = false;
+  }
+  return result;
+}

@@ -1,0 +1,510 @@
+/*===- Runtime.c - C API of a model compiled by dfg-compile ---------------===*\
+|*                                                                            *|
+|* Linked into every model library as a static archive. It depends on libc   *|
+|* only and exports nothing but the dfg_* API (built -fvisibility=hidden).    *|
+|* Errors are returned with a message, never reported by aborting: the input *|
+|* tensors come from users.                                                   *|
+|*                                                                            *|
+\*===----------------------------------------------------------------------===*/
+
+#include "dfg/Runtime/dfg_runtime.h"
+#include "dfg/Runtime/ModelABI.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Defined by the object file dfg-compile emits. */
+extern const dfg_abi_model dfg_model_descriptor;
+
+struct dfg_model {
+  const dfg_abi_model *abi;
+};
+
+struct dfg_tensor {
+  dfg_dtype dtype;
+  int32_t rank;
+  int64_t *dims;
+  void *data;
+  /* What to free(); NULL when nothing is owned (an empty tensor). */
+  void *allocation;
+};
+
+static _Thread_local char lastError[1024];
+
+static dfg_status fail(dfg_status status, const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  vsnprintf(lastError, sizeof(lastError), format, args);
+  va_end(args);
+  return status;
+}
+
+const char *dfg_last_error(void) { return lastError; }
+
+const char *dfg_status_name(dfg_status status) {
+  switch (status) {
+  case DFG_OK:
+    return "DFG_OK";
+  case DFG_ERR_INVALID_ARGUMENT:
+    return "DFG_ERR_INVALID_ARGUMENT";
+  case DFG_ERR_MISSING_INPUT:
+    return "DFG_ERR_MISSING_INPUT";
+  case DFG_ERR_SHAPE_MISMATCH:
+    return "DFG_ERR_SHAPE_MISMATCH";
+  case DFG_ERR_DTYPE_MISMATCH:
+    return "DFG_ERR_DTYPE_MISMATCH";
+  case DFG_ERR_OUT_OF_MEMORY:
+    return "DFG_ERR_OUT_OF_MEMORY";
+  case DFG_ERR_INTERNAL:
+    return "DFG_ERR_INTERNAL";
+  }
+  return "invalid status";
+}
+
+const char *dfg_dtype_name(dfg_dtype dtype) {
+  switch (dtype) {
+  case DFG_DTYPE_FLOAT32:
+    return "float32";
+  case DFG_DTYPE_UINT8:
+    return "uint8";
+  case DFG_DTYPE_INT8:
+    return "int8";
+  case DFG_DTYPE_UINT16:
+    return "uint16";
+  case DFG_DTYPE_INT16:
+    return "int16";
+  case DFG_DTYPE_INT32:
+    return "int32";
+  case DFG_DTYPE_INT64:
+    return "int64";
+  case DFG_DTYPE_BOOL:
+    return "bool";
+  case DFG_DTYPE_FLOAT16:
+    return "float16";
+  case DFG_DTYPE_FLOAT64:
+    return "float64";
+  case DFG_DTYPE_UINT32:
+    return "uint32";
+  case DFG_DTYPE_UINT64:
+    return "uint64";
+  case DFG_DTYPE_BFLOAT16:
+    return "bfloat16";
+  }
+  return "invalid";
+}
+
+size_t dfg_dtype_size(dfg_dtype dtype) {
+  switch (dtype) {
+  case DFG_DTYPE_UINT8:
+  case DFG_DTYPE_INT8:
+  case DFG_DTYPE_BOOL:
+    return 1;
+  case DFG_DTYPE_UINT16:
+  case DFG_DTYPE_INT16:
+  case DFG_DTYPE_FLOAT16:
+  case DFG_DTYPE_BFLOAT16:
+    return 2;
+  case DFG_DTYPE_FLOAT32:
+  case DFG_DTYPE_INT32:
+  case DFG_DTYPE_UINT32:
+    return 4;
+  case DFG_DTYPE_INT64:
+  case DFG_DTYPE_FLOAT64:
+  case DFG_DTYPE_UINT64:
+    return 8;
+  }
+  return 0;
+}
+
+/*===----------------------------------------------------------------------===*/
+/* Tensors                                                                    */
+/*===----------------------------------------------------------------------===*/
+
+/* Number of elements of `dims`, or -1 on a negative dimension or overflow of
+ * the byte size. */
+static int64_t countElements(int32_t rank, const int64_t *dims,
+                             size_t elementSize) {
+  int64_t count = 1;
+  for (int32_t i = 0; i < rank; ++i) {
+    if (dims[i] < 0)
+      return -1;
+    if (dims[i] != 0 && count > (INT64_MAX / (int64_t)elementSize) / dims[i])
+      return -1;
+    count *= dims[i];
+  }
+  return count;
+}
+
+/* A tensor record without data; `dims` is copied. */
+static dfg_tensor *newTensor(dfg_dtype dtype, int32_t rank,
+                             const int64_t *dims) {
+  dfg_tensor *tensor = (dfg_tensor *)calloc(1, sizeof(dfg_tensor));
+  if (!tensor)
+    return NULL;
+  tensor->dtype = dtype;
+  tensor->rank = rank;
+  tensor->dims = (int64_t *)malloc(sizeof(int64_t) * (rank ? rank : 1));
+  if (!tensor->dims) {
+    free(tensor);
+    return NULL;
+  }
+  for (int32_t i = 0; i < rank; ++i)
+    tensor->dims[i] = dims[i];
+  return tensor;
+}
+
+dfg_status dfg_tensor_create(dfg_dtype dtype, int32_t rank,
+                             const int64_t *dims, const void *data,
+                             dfg_tensor **tensor) {
+  if (!tensor)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_tensor_create: the result pointer is NULL");
+  *tensor = NULL;
+  size_t elementSize = dfg_dtype_size(dtype);
+  if (!elementSize)
+    return fail(DFG_ERR_INVALID_ARGUMENT, "dfg_tensor_create: invalid dtype %d",
+                (int)dtype);
+  if (rank < 0)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_tensor_create: negative rank %d", (int)rank);
+  if (rank > 0 && !dims)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_tensor_create: dims is NULL for rank %d", (int)rank);
+  int64_t count = countElements(rank, dims, elementSize);
+  if (count < 0)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_tensor_create: a dimension is negative or the size "
+                "overflows");
+  size_t bytes = (size_t)count * elementSize;
+  dfg_tensor *result = newTensor(dtype, rank, dims);
+  if (!result)
+    return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_tensor_create: out of memory");
+  if (bytes) {
+    result->allocation = data ? malloc(bytes) : calloc(1, bytes);
+    if (!result->allocation) {
+      dfg_tensor_free(result);
+      return fail(DFG_ERR_OUT_OF_MEMORY,
+                  "dfg_tensor_create: cannot allocate %zu bytes", bytes);
+    }
+    if (data)
+      memcpy(result->allocation, data, bytes);
+  }
+  result->data = result->allocation;
+  *tensor = result;
+  return DFG_OK;
+}
+
+void dfg_tensor_free(dfg_tensor *tensor) {
+  if (!tensor)
+    return;
+  free(tensor->allocation);
+  free(tensor->dims);
+  free(tensor);
+}
+
+void *dfg_tensor_data(dfg_tensor *tensor) {
+  return tensor ? tensor->data : NULL;
+}
+
+const void *dfg_tensor_const_data(const dfg_tensor *tensor) {
+  return tensor ? tensor->data : NULL;
+}
+
+dfg_dtype dfg_tensor_dtype(const dfg_tensor *tensor) {
+  return tensor ? tensor->dtype : (dfg_dtype)0;
+}
+
+int32_t dfg_tensor_rank(const dfg_tensor *tensor) {
+  return tensor ? tensor->rank : -1;
+}
+
+const int64_t *dfg_tensor_shape(const dfg_tensor *tensor) {
+  return tensor ? tensor->dims : NULL;
+}
+
+int64_t dfg_tensor_num_elements(const dfg_tensor *tensor) {
+  if (!tensor)
+    return 0;
+  int64_t count = 1;
+  for (int32_t i = 0; i < tensor->rank; ++i)
+    count *= tensor->dims[i];
+  return count;
+}
+
+size_t dfg_tensor_size_bytes(const dfg_tensor *tensor) {
+  return (size_t)dfg_tensor_num_elements(tensor) *
+         dfg_dtype_size(dfg_tensor_dtype(tensor));
+}
+
+/*===----------------------------------------------------------------------===*/
+/* Models                                                                     */
+/*===----------------------------------------------------------------------===*/
+
+dfg_status dfg_model_open(dfg_model **model) {
+  if (!model)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_model_open: the result pointer is NULL");
+  *model = NULL;
+  const dfg_abi_model *abi = &dfg_model_descriptor;
+  if (abi->abi_version != DFG_ABI_VERSION)
+    return fail(DFG_ERR_INTERNAL,
+                "dfg_model_open: the model was compiled for ABI version %lld, "
+                "the runtime expects %d",
+                (long long)abi->abi_version, DFG_ABI_VERSION);
+  dfg_model *result = (dfg_model *)calloc(1, sizeof(dfg_model));
+  if (!result)
+    return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_open: out of memory");
+  result->abi = abi;
+  *model = result;
+  return DFG_OK;
+}
+
+void dfg_model_close(dfg_model *model) { free(model); }
+
+int32_t dfg_model_num_inputs(const dfg_model *model) {
+  return model ? (int32_t)model->abi->num_inputs : -1;
+}
+
+int32_t dfg_model_num_outputs(const dfg_model *model) {
+  return model ? (int32_t)model->abi->num_outputs : -1;
+}
+
+static dfg_status tensorInfo(const char *function, const dfg_model *model,
+                             int32_t index, dfg_tensor_info *info,
+                             int64_t count, const dfg_abi_tensor *tensors) {
+  if (!model || !info)
+    return fail(DFG_ERR_INVALID_ARGUMENT, "%s: %s is NULL", function,
+                model ? "info" : "model");
+  if (index < 0 || index >= count)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "%s: index %d is out of range (the model has %lld)", function,
+                (int)index, (long long)count);
+  const dfg_abi_tensor *tensor = &tensors[index];
+  info->name = tensor->name;
+  info->dtype = (dfg_dtype)tensor->dtype;
+  info->rank = tensor->rank;
+  info->dims = tensor->dims;
+  return DFG_OK;
+}
+
+dfg_status dfg_model_input_info(const dfg_model *model, int32_t index,
+                                dfg_tensor_info *info) {
+  return tensorInfo("dfg_model_input_info", model, index, info,
+                    model ? model->abi->num_inputs : 0,
+                    model ? model->abi->inputs : NULL);
+}
+
+dfg_status dfg_model_output_info(const dfg_model *model, int32_t index,
+                                 dfg_tensor_info *info) {
+  return tensorInfo("dfg_model_output_info", model, index, info,
+                    model ? model->abi->num_outputs : 0,
+                    model ? model->abi->outputs : NULL);
+}
+
+/* Writes "[2, ?, 4]" into `buffer`. */
+static const char *formatDims(char *buffer, size_t size, int32_t rank,
+                              const int64_t *dims) {
+  size_t used = 0;
+  used += (size_t)snprintf(buffer + used, size - used, "[");
+  for (int32_t i = 0; i < rank && used < size; ++i) {
+    if (dims[i] < 0)
+      used += (size_t)snprintf(buffer + used, size - used, "%s?",
+                               i ? ", " : "");
+    else
+      used += (size_t)snprintf(buffer + used, size - used, "%s%lld",
+                               i ? ", " : "", (long long)dims[i]);
+  }
+  if (used < size)
+    snprintf(buffer + used, size - used, "]");
+  return buffer;
+}
+
+static dfg_status checkInput(const dfg_abi_tensor *expected, int32_t index,
+                             const dfg_tensor *input) {
+  char want[256], got[256];
+  if (!input)
+    return fail(DFG_ERR_MISSING_INPUT, "input '%s' (#%d) is missing (NULL)",
+                expected->name, (int)index);
+  if ((int32_t)input->dtype != expected->dtype)
+    return fail(DFG_ERR_DTYPE_MISMATCH,
+                "input '%s' (#%d): expected dtype %s, got %s", expected->name,
+                (int)index, dfg_dtype_name((dfg_dtype)expected->dtype),
+                dfg_dtype_name(input->dtype));
+  if (input->rank != expected->rank)
+    return fail(DFG_ERR_SHAPE_MISMATCH,
+                "input '%s' (#%d): expected rank %d (shape %s), got rank %d "
+                "(shape %s)",
+                expected->name, (int)index, (int)expected->rank,
+                formatDims(want, sizeof(want), expected->rank, expected->dims),
+                (int)input->rank,
+                formatDims(got, sizeof(got), input->rank, input->dims));
+  for (int32_t d = 0; d < expected->rank; ++d) {
+    if (expected->dims[d] < 0 || expected->dims[d] == input->dims[d])
+      continue;
+    return fail(DFG_ERR_SHAPE_MISMATCH,
+                "input '%s' (#%d): dimension %d: expected %lld, got %lld "
+                "(expected shape %s, got %s)",
+                expected->name, (int)index, (int)d,
+                (long long)expected->dims[d], (long long)input->dims[d],
+                formatDims(want, sizeof(want), expected->rank, expected->dims),
+                formatDims(got, sizeof(got), input->rank, input->dims));
+  }
+  return DFG_OK;
+}
+
+/* Size in int64 words of a rank-`rank` memref descriptor. */
+static size_t descriptorWords(int32_t rank) { return 3 + 2 * (size_t)rank; }
+
+/* Turns the output memref at `desc` into a tensor. The generated code hands
+ * over ownership of `allocated`; it is adopted unless another output already
+ * took it or the layout is not the dense row-major one, in which case the
+ * data is copied. The lowering never returns an input's buffer (it clones
+ * them), but an output aliasing an input would be copied, not freed. */
+static dfg_status adoptOutput(const dfg_abi_tensor *info, int64_t *desc,
+                              dfg_tensor **adopted, int32_t index,
+                              const dfg_tensor *const *inputs,
+                              int32_t numInputs, dfg_tensor **result) {
+  int32_t rank = info->rank;
+  void *allocated = (void *)(intptr_t)desc[0];
+  char *aligned = (char *)(intptr_t)desc[1];
+  int64_t offset = desc[2];
+  const int64_t *sizes = desc + 3;
+  const int64_t *strides = desc + 3 + rank;
+  size_t elementSize = dfg_dtype_size((dfg_dtype)info->dtype);
+
+  dfg_tensor *tensor = newTensor((dfg_dtype)info->dtype, rank, sizes);
+  if (!tensor)
+    return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_run: out of memory");
+  int dense = 1;
+  int64_t expectedStride = 1;
+  for (int32_t d = rank - 1; d >= 0; --d) {
+    if (sizes[d] != 1 && strides[d] != expectedStride)
+      dense = 0;
+    expectedStride *= sizes[d];
+  }
+  int shared = 0;
+  for (int32_t i = 0; i < index; ++i)
+    if (adopted[i] && adopted[i]->allocation == allocated)
+      shared = 1;
+  int borrowed = 0;
+  for (int32_t i = 0; i < numInputs; ++i)
+    if (allocated && inputs[i]->data == allocated)
+      borrowed = 1;
+  int64_t count = expectedStride;
+  char *start = aligned + offset * (int64_t)elementSize;
+  if (dense && !shared && !borrowed) {
+    tensor->allocation = allocated;
+    tensor->data = count ? start : NULL;
+    *result = tensor;
+    return DFG_OK;
+  }
+  /* Copy element by element in row-major order. */
+  size_t bytes = (size_t)count * elementSize;
+  tensor->allocation = bytes ? malloc(bytes) : NULL;
+  if (bytes && !tensor->allocation) {
+    dfg_tensor_free(tensor);
+    return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_run: out of memory");
+  }
+  tensor->data = tensor->allocation;
+  for (int64_t linear = 0; linear < count; ++linear) {
+    int64_t rest = linear, source = 0;
+    for (int32_t d = rank - 1; d >= 0; --d) {
+      source += (rest % sizes[d]) * strides[d];
+      rest /= sizes[d];
+    }
+    memcpy((char *)tensor->data + linear * (int64_t)elementSize,
+           start + source * (int64_t)elementSize, elementSize);
+  }
+  if (!shared && !borrowed)
+    free(allocated);
+  *result = tensor;
+  return DFG_OK;
+}
+
+dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
+                         int32_t num_inputs, dfg_tensor **outputs,
+                         int32_t num_outputs) {
+  if (!model)
+    return fail(DFG_ERR_INVALID_ARGUMENT, "dfg_model_run: model is NULL");
+  const dfg_abi_model *abi = model->abi;
+  if (!outputs)
+    return fail(DFG_ERR_INVALID_ARGUMENT, "dfg_model_run: outputs is NULL");
+  for (int32_t i = 0; i < num_outputs; ++i)
+    outputs[i] = NULL;
+  if (num_outputs != abi->num_outputs)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_model_run: the model has %lld outputs, got room for %d",
+                (long long)abi->num_outputs, (int)num_outputs);
+  if (num_inputs != abi->num_inputs)
+    return fail(DFG_ERR_MISSING_INPUT,
+                "dfg_model_run: the model has %lld inputs, got %d",
+                (long long)abi->num_inputs, (int)num_inputs);
+  if (num_inputs > 0 && !inputs)
+    return fail(DFG_ERR_MISSING_INPUT, "dfg_model_run: inputs is NULL");
+  for (int32_t i = 0; i < num_inputs; ++i) {
+    dfg_status status = checkInput(&abi->inputs[i], i, inputs[i]);
+    if (status != DFG_OK)
+      return status;
+  }
+
+  /* One block: the argument array, the input and the result descriptors. */
+  size_t inputWords = 0, outputWords = 0;
+  for (int32_t i = 0; i < num_inputs; ++i)
+    inputWords += descriptorWords(abi->inputs[i].rank);
+  for (int32_t i = 0; i < num_outputs; ++i)
+    outputWords += descriptorWords(abi->outputs[i].rank);
+  size_t argCount = 1 + (size_t)num_inputs;
+  void **args = (void **)calloc(argCount, sizeof(void *));
+  int64_t *words =
+      (int64_t *)calloc(inputWords + outputWords + 1, sizeof(int64_t));
+  if (!args || !words) {
+    free(args);
+    free(words);
+    return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_run: out of memory");
+  }
+  int64_t *resultWords = words + inputWords;
+  args[0] = resultWords;
+  int64_t *cursor = words;
+  for (int32_t i = 0; i < num_inputs; ++i) {
+    const dfg_tensor *input = inputs[i];
+    int32_t rank = input->rank;
+    /* The generated code never writes its inputs (they are marked
+     * bufferization.writable = false), so the const cast is sound. */
+    cursor[0] = (int64_t)(intptr_t)input->data;
+    cursor[1] = (int64_t)(intptr_t)input->data;
+    cursor[2] = 0;
+    int64_t stride = 1;
+    for (int32_t d = rank - 1; d >= 0; --d) {
+      cursor[3 + d] = input->dims[d];
+      cursor[3 + rank + d] = stride;
+      stride *= input->dims[d];
+    }
+    args[1 + i] = cursor;
+    cursor += descriptorWords(rank);
+  }
+
+  abi->entry(args);
+
+  dfg_status status = DFG_OK;
+  cursor = resultWords;
+  for (int32_t i = 0; i < num_outputs; ++i) {
+    dfg_tensor *tensor = NULL;
+    /* After a failure (out of memory) the remaining buffers leak: one may
+     * alias another, and a double free would be worse. */
+    if (status == DFG_OK)
+      status = adoptOutput(&abi->outputs[i], cursor, outputs, i, inputs,
+                           num_inputs, &tensor);
+    outputs[i] = tensor;
+    cursor += descriptorWords(abi->outputs[i].rank);
+  }
+  free(args);
+  free(words);
+  if (status != DFG_OK)
+    for (int32_t i = 0; i < num_outputs; ++i) {
+      dfg_tensor_free(outputs[i]);
+      outputs[i] = NULL;
+    }
+  return status;
+}

@@ -1,0 +1,115 @@
+//===- dfg-compile.cpp - ONNX model to a CPU shared library ---------------===//
+//
+// `dfg-compile model.onnx -o libmodel.so` writes the model library and its
+// C header (libmodel.h); `--emit=mlir|llvm|obj` stops earlier. Errors go to
+// stderr as diagnostics (located at the ONNX node) and exit with 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Compiler/Compiler.h"
+#include "dfg/Import/ONNX/Importer.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::dfg;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory category("dfg-compile options");
+
+static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
+                                      cl::desc("<model.onnx>"),
+                                      cl::cat(category));
+
+static cl::opt<std::string>
+    outputPath("o", cl::desc("Output file (default: stdout for --emit=mlir "
+                             "and --emit=llvm; required otherwise)"),
+               cl::value_desc("file"), cl::cat(category));
+
+static cl::opt<compiler::EmitKind> emitKind(
+    "emit", cl::desc("What to write"),
+    cl::init(compiler::EmitKind::SharedLibrary),
+    cl::values(
+        clEnumValN(compiler::EmitKind::MLIR, "mlir",
+                   "the module lowered to the LLVM dialect, with the model "
+                   "descriptor"),
+        clEnumValN(compiler::EmitKind::LLVMIR, "llvm", "optimized LLVM IR"),
+        clEnumValN(compiler::EmitKind::Object, "obj", "an object file"),
+        clEnumValN(compiler::EmitKind::SharedLibrary, "so",
+                   "a shared library with the runtime, and its C header")),
+    cl::cat(category));
+
+static cl::opt<unsigned> optLevel("O", cl::Prefix, cl::init(2),
+                                  cl::desc("LLVM optimization level (0-3)"),
+                                  cl::cat(category));
+
+static cl::opt<std::string>
+    mcpu("mcpu", cl::desc("Target CPU (default: the host's)"),
+         cl::value_desc("cpu"), cl::cat(category));
+
+static cl::opt<std::string> mattr(
+    "mattr",
+    cl::desc("Target features, e.g. +avx2,-avx512f (default: the host's "
+             "when --mcpu is not given)"),
+    cl::value_desc("features"), cl::cat(category));
+
+static cl::opt<bool>
+    printPipeline("print-pipeline",
+                  cl::desc("Print the MLIR pass pipeline to stderr"),
+                  cl::cat(category));
+
+static cl::opt<std::string> runtimeArchive(
+    "runtime",
+    cl::desc("The runtime archive (default: ../lib/libdfg_runtime.a next "
+             "to this executable)"),
+    cl::value_desc("libdfg_runtime.a"), cl::cat(category));
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(argc, argv,
+                              "DFG compiler: ONNX model to a shared library\n");
+
+  MLIRContext context(MLIRContext::Threading::DISABLED);
+  compiler::registerCompilerDependencies(context);
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  compiler::CompileOptions options;
+  options.emit = emitKind;
+  options.codegen.optLevel = optLevel;
+  options.codegen.cpu = mcpu;
+  options.codegen.features = mattr;
+  options.runtimeArchive =
+      runtimeArchive.empty()
+          ? compiler::defaultRuntimeArchive(argv[0], (void *)&main)
+          : std::string(runtimeArchive);
+
+  std::string output = outputPath;
+  if (output.empty()) {
+    if (options.emit == compiler::EmitKind::Object ||
+        options.emit == compiler::EmitKind::SharedLibrary) {
+      llvm::errs() << "dfg-compile: -o is required for --emit=obj and "
+                      "--emit=so\n";
+      return 1;
+    }
+    output = "-";
+  }
+  if (printPipeline)
+    llvm::errs() << "builtin.module(" << lowerToLLVMPipeline(options.pipeline)
+                 << ")\n";
+
+  FailureOr<OwningOpRef<ModuleOp>> module =
+      onnx_import::importModelFile(&context, inputPath);
+  if (failed(module))
+    return 1;
+  if (failed(compiler::compileModule(**module, options, output)))
+    return 1;
+  return 0;
+}
