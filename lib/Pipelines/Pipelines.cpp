@@ -46,6 +46,8 @@ std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
       "expand-strided-metadata",
       "lower-affine",
       "convert-scf-to-cf",
+      // Integer powers become small outlined functions (no LLVM intrinsic).
+      "convert-math-to-funcs",
       "convert-math-to-llvm",
       "convert-math-to-libm",
       "convert-to-llvm",

@@ -155,6 +155,14 @@ std::optional<SmallVector<ReassociationIndices>>
 obviousReassociation(RankedTensorType from, RankedTensorType to) {
   if (from.getRank() == to.getRank())
     return std::nullopt;
+  // To or from a 0-d tensor: every size of the other side is 1, and the
+  // reassociation has no groups at all.
+  if (from.getRank() == 0 || to.getRank() == 0) {
+    RankedTensorType other = from.getRank() == 0 ? to : from;
+    if (llvm::all_of(other.getShape(), [](int64_t size) { return size == 1; }))
+      return SmallVector<ReassociationIndices>{};
+    return std::nullopt;
+  }
   // Flattening to 1-D, or unflattening from it to at most one unknown size.
   auto all = [](int64_t rank) {
     return SmallVector<ReassociationIndices>{

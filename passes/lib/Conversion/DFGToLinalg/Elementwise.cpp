@@ -17,6 +17,10 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 
+#include "llvm/Support/xxhash.h"
+
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::dfg;
 using namespace mlir::dfg::lowering;
@@ -476,6 +480,148 @@ struct ConstantLowering : OpConversionPattern<ConstantOp> {
   }
 };
 
+/// The 64-bit finalizer of SplitMix64: a bijective mix whose outputs for
+/// consecutive inputs are statistically independent.
+Value splitMix64(OpBuilder &b, Location loc, Value x) {
+  Type i64 = b.getI64Type();
+  auto constant = [&](uint64_t value) -> Value {
+    return arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(i64, APInt(64, value)));
+  };
+  auto xorShift = [&](Value v, uint64_t shift) -> Value {
+    Value shifted = arith::ShRUIOp::create(b, loc, v, constant(shift));
+    return arith::XOrIOp::create(b, loc, v, shifted);
+  };
+  Value z = arith::AddIOp::create(b, loc, x, constant(0x9E3779B97F4A7C15ull));
+  z = arith::MulIOp::create(b, loc, xorShift(z, 30),
+                            constant(0xBF58476D1CE4E5B9ull));
+  z = arith::MulIOp::create(b, loc, xorShift(z, 27),
+                            constant(0x94D049BB133111EBull));
+  return xorShift(z, 31);
+}
+
+/// A uniform draw in [0, 1) of `type` from 64 random bits: the top
+/// mantissa-width bits scaled down, so every value is exactly representable.
+Value unitInterval(OpBuilder &b, Location loc, Value bits, FloatType type) {
+  unsigned mantissa = type.getFPMantissaWidth();
+  Value top = arith::ShRUIOp::create(
+      b, loc, bits,
+      arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(64 - mantissa)));
+  Value asFloat = arith::UIToFPOp::create(b, loc, b.getF64Type(), top);
+  Value scale = arith::ConstantOp::create(
+      b, loc, b.getF64FloatAttr(std::ldexp(1.0, -static_cast<int>(mantissa))));
+  return arith::MulFOp::create(b, loc, asFloat, scale);
+}
+
+/// Draws random tensors from a counter-based generator: element i of the
+/// result is a pure function of (key, i), so the lowering is one parallel
+/// linalg.generic. The key is the seed's bits; without a seed it is a hash
+/// of the op's location, so every run of a compiled model draws the same
+/// numbers (documented on the ops).
+template <typename OpTy>
+struct RandomLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto resultType =
+        convertTensorType(*this->getTypeConverter(), op.getType());
+    if (!resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported result type");
+    auto floatType = cast<FloatType>(resultType.getElementType());
+    Location loc = op.getLoc();
+    uint64_t key;
+    if (std::optional<APFloat> seed = op.getSeed()) {
+      key = seed->bitcastToAPInt().getZExtValue();
+    } else {
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      op.getLoc().print(os);
+      key = llvm::xxh3_64bits(text);
+    }
+    SmallVector<Value> dynamicSizes;
+    if (Value like = adaptor.getLike()) {
+      for (int64_t dim = 0; dim < resultType.getRank(); ++dim)
+        if (resultType.isDynamicDim(dim))
+          dynamicSizes.push_back(tensor::DimOp::create(rewriter, loc, like, dim));
+    } else if (!resultType.hasStaticShape()) {
+      return rewriter.notifyMatchFailure(op, "dynamic shape without `like`");
+    }
+    Value init = emptyTensor(rewriter, loc, resultType, dynamicSizes);
+    int64_t rank = resultType.getRank();
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{resultType}, ValueRange{}, ValueRange{init},
+        maps, iterators, [&](OpBuilder &b, Location l, ValueRange) {
+          Type i64 = b.getI64Type();
+          // Row-major linear index of the element.
+          Value linear = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(0));
+          for (int64_t dim = 0; dim < rank; ++dim) {
+            Value size = arith::IndexCastOp::create(
+                b, l, i64, tensor::DimOp::create(b, l, init, dim));
+            Value index = arith::IndexCastOp::create(
+                b, l, i64, linalg::IndexOp::create(b, l, dim));
+            linear = arith::AddIOp::create(
+                b, l, arith::MulIOp::create(b, l, linear, size), index);
+          }
+          // Two independent streams per element (Box-Muller needs two).
+          Value two = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(2));
+          Value keyValue = arith::ConstantOp::create(
+              b, l, b.getIntegerAttr(i64, APInt(64, key)));
+          Value counter = arith::AddIOp::create(
+              b, l, splitMix64(b, l, keyValue),
+              arith::MulIOp::create(b, l, linear, two));
+          Value first = unitInterval(b, l, splitMix64(b, l, counter), floatType);
+          Value value = drawFrom(op, b, l, first, counter);
+          Value narrowed = value;
+          if (floatType != b.getF64Type())
+            narrowed = arith::TruncFOp::create(b, l, floatType, value);
+          linalg::YieldOp::create(b, l, narrowed);
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+
+  static Value drawFrom(RandomUniformOp op, OpBuilder &b, Location l,
+                        Value unit, Value) {
+    double low = op.getLow().convertToDouble();
+    double high = op.getHigh().convertToDouble();
+    Value width = arith::ConstantOp::create(b, l, b.getF64FloatAttr(high - low));
+    Value lowValue = arith::ConstantOp::create(b, l, b.getF64FloatAttr(low));
+    return arith::AddFOp::create(b, l, lowValue,
+                                 arith::MulFOp::create(b, l, width, unit));
+  }
+
+  static Value drawFrom(RandomNormalOp op, OpBuilder &b, Location l,
+                        Value unit, Value counter) {
+    // Box-Muller: z = sqrt(-2 ln(1 - u1)) cos(2 pi u2); 1 - u1 is in (0, 1].
+    Value one = arith::ConstantOp::create(b, l, b.getF64FloatAttr(1.0));
+    Value u1 = arith::SubFOp::create(b, l, one, unit);
+    Value next = arith::AddIOp::create(
+        b, l, counter, arith::ConstantOp::create(b, l, b.getI64IntegerAttr(1)));
+    Value u2 =
+        unitInterval(b, l, splitMix64(b, l, next), b.getF64Type());
+    Value radius = math::SqrtOp::create(
+        b, l,
+        arith::MulFOp::create(
+            b, l, arith::ConstantOp::create(b, l, b.getF64FloatAttr(-2.0)),
+            math::LogOp::create(b, l, u1)));
+    Value angle = arith::MulFOp::create(
+        b, l, arith::ConstantOp::create(b, l, b.getF64FloatAttr(2.0 * M_PI)),
+        u2);
+    Value z = arith::MulFOp::create(b, l, radius, math::CosOp::create(b, l, angle));
+    Value mean = arith::ConstantOp::create(
+        b, l, b.getF64FloatAttr(op.getMean().convertToDouble()));
+    Value scale = arith::ConstantOp::create(
+        b, l, b.getF64FloatAttr(op.getScale().convertToDouble()));
+    return arith::AddFOp::create(b, l, mean,
+                                 arith::MulFOp::create(b, l, scale, z));
+  }
+};
+
 } // namespace
 
 void mlir::dfg::populateElementwiseToLinalgPatterns(
@@ -501,6 +647,7 @@ void mlir::dfg::populateElementwiseToLinalgPatterns(
       ElementwiseLowering<AndOp>, ElementwiseLowering<OrOp>,
       ElementwiseLowering<XorOp>, ElementwiseLowering<ShiftLeftOp>,
       ElementwiseLowering<ShiftRightOp>, ClampLowering, CastLowering,
-      CompareLowering, SelectLowering, ConstantLowering>(
+      CompareLowering, SelectLowering, ConstantLowering,
+      RandomLowering<RandomUniformOp>, RandomLowering<RandomNormalOp>>(
       converter, patterns.getContext());
 }

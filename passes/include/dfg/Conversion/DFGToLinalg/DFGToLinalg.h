@@ -20,7 +20,8 @@ public:
   DFGTypeConverter();
 };
 
-/// Elementwise ops, clamp, cast, compare, select and constants.
+/// Elementwise ops, clamp, cast, compare, select, constants, and the random
+/// ops (a counter-based generator, one element per index).
 void populateElementwiseToLinalgPatterns(const TypeConverter &converter,
                                          RewritePatternSet &patterns);
 /// matmul, conv, conv_transpose and pool.
