@@ -27,18 +27,45 @@ void memrefCopy(int64_t elementSize, UnrankedMemRef *source,
   const int64_t *srcStrides = src + 3 + rank;
   const int64_t *dstStrides = dst + 3 + rank;
 
-  int64_t count = 1;
+  if (rank == 0) {
+    memcpy(dstBase, srcBase, (size_t)elementSize);
+    return;
+  }
   for (int64_t d = 0; d < rank; ++d)
-    count *= sizes[d];
-  for (int64_t linear = 0; linear < count; ++linear) {
-    int64_t rest = linear, srcOffset = 0, dstOffset = 0;
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      int64_t index = rest % sizes[d];
-      rest /= sizes[d];
-      srcOffset += index * srcStrides[d];
-      dstOffset += index * dstStrides[d];
+    if (sizes[d] == 0)
+      return;
+  /* Row by row along the innermost dimension: one memcpy per row when both
+   * rows are contiguous (the common case: slices of padded or concatenated
+   * tensors), a strided loop otherwise; the outer indices advance like an
+   * odometer, without divisions. */
+  int64_t inner = rank - 1;
+  int64_t rowSize = sizes[inner];
+  int contiguous = srcStrides[inner] == 1 && dstStrides[inner] == 1;
+  int64_t index[rank > 0 ? rank : 1];
+  memset(index, 0, sizeof(index));
+  int64_t srcOffset = 0, dstOffset = 0;
+  for (;;) {
+    if (contiguous) {
+      memcpy(dstBase + dstOffset * elementSize, srcBase + srcOffset * elementSize,
+             (size_t)(rowSize * elementSize));
+    } else {
+      for (int64_t i = 0; i < rowSize; ++i)
+        memcpy(dstBase + (dstOffset + i * dstStrides[inner]) * elementSize,
+               srcBase + (srcOffset + i * srcStrides[inner]) * elementSize,
+               (size_t)elementSize);
     }
-    memcpy(dstBase + dstOffset * elementSize, srcBase + srcOffset * elementSize,
-           (size_t)elementSize);
+    int64_t d = inner - 1;
+    for (; d >= 0; --d) {
+      ++index[d];
+      srcOffset += srcStrides[d];
+      dstOffset += dstStrides[d];
+      if (index[d] < sizes[d])
+        break;
+      srcOffset -= index[d] * srcStrides[d];
+      dstOffset -= index[d] * dstStrides[d];
+      index[d] = 0;
+    }
+    if (d < 0)
+      return;
   }
 }

@@ -399,7 +399,7 @@ struct CompareLowering : OpConversionPattern<CompareOp> {
         [&](OpBuilder &b, Location loc, ValueRange x) -> Value {
           if (isFloat(type)) {
             // Ordered comparisons: false with a NaN, except `ne`.
-            arith::CmpFPredicate p;
+            arith::CmpFPredicate p = arith::CmpFPredicate::OEQ;
             switch (predicate) {
             case ComparePredicate::EQ: p = arith::CmpFPredicate::OEQ; break;
             case ComparePredicate::NE: p = arith::CmpFPredicate::UNE; break;
@@ -410,7 +410,7 @@ struct CompareLowering : OpConversionPattern<CompareOp> {
             }
             return arith::CmpFOp::create(b, loc, p, x[0], x[1]);
           }
-          arith::CmpIPredicate p;
+          arith::CmpIPredicate p = arith::CmpIPredicate::eq;
           switch (predicate) {
           case ComparePredicate::EQ: p = arith::CmpIPredicate::eq; break;
           case ComparePredicate::NE: p = arith::CmpIPredicate::ne; break;
