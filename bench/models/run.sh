@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Times DFG against ONNX Runtime (CPU, onnxruntime-node) on the real models,
+# in one run, and prints a markdown table: DFG's compile time, its latency
+# (one thread; the generated code is single-threaded) and ONNX Runtime's with
+# one thread and with all threads, with the ratios. Batch 1, the inputs of
+# test_data_set_0. A benchmark, not a test: run it on a quiet machine.
+#
+#   bench/models/run.sh [--iters N] [model ...]
+#
+# Models default to resnet18 mobilenet_v2 squeezenet1_1 transformer_encoder,
+# exported into build/models by utils/export-real-models.py when missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+iters=20
+if [[ ${1:-} == --iters ]]; then
+  iters=$2
+  shift 2
+fi
+models=("$@")
+((${#models[@]})) ||
+  models=(resnet18 mobilenet_v2 squeezenet1_1 transformer_encoder)
+
+scripts/setup.sh dfg-compile dfg-run >/dev/null
+scripts/setup-models.sh >/dev/null
+scripts/setup-bench.sh >/dev/null
+for m in "${models[@]}"; do
+  if [[ ! -f build/models/$m/model.onnx ]]; then
+    /usr/bin/python3 utils/export-real-models.py -o build/models >/dev/null
+    break
+  fi
+done
+
+out=build/bench
+mkdir -p "$out"
+median() { sed -n 's/.*latency_ms median=\([0-9.]*\).*/\1/p' | tail -1; }
+
+echo "| model | compile (s) | DFG 1 thread (ms) | ORT 1 thread (ms) | ORT all threads (ms) | DFG / ORT 1 thread |"
+echo "|---|---|---|---|---|---|"
+for m in "${models[@]}"; do
+  model=build/models/$m/model.onnx
+  input=build/models/$m/test_data_set_0/input_0.pb
+  start=$(date +%s%N)
+  build/bin/dfg-compile "$model" -o "$out/lib$m.so"
+  compile=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
+  # Correctness first: a wrong answer has no latency worth reporting.
+  build/bin/dfg-run "$out/lib$m.so" --test-data "build/models/$m/test_data_set_0" \
+    --rtol 1e-4 --atol 1e-5 >/dev/null
+  dfg=$(build/bin/dfg-run "$out/lib$m.so" --input "$input" --benchmark "$iters" | median)
+  ort1=$(node bench/ort/run.js "$model" "$input" --threads 1 --iters "$iters" --warmup 3 | median)
+  ortn=$(node bench/ort/run.js "$model" "$input" --threads 0 --iters "$iters" --warmup 3 | median)
+  ratio=$(awk -v a="$dfg" -v b="$ort1" 'BEGIN { print a / b }')
+  printf "| %s | %.1f | %.2f | %.2f | %.2f | %.2fx |\n" "$m" "$compile" "$dfg" "$ort1" "$ortn" "$ratio"
+done
