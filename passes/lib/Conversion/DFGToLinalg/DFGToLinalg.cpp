@@ -54,6 +54,7 @@ void mlir::dfg::populateDFGToLinalgPatterns(const TypeConverter &converter,
   populateDataMovementToLinalgPatterns(converter, patterns);
   populateIndexingToLinalgPatterns(converter, patterns);
   populateTrainingToLinalgPatterns(converter, patterns);
+  populateVisionToLinalgPatterns(converter, patterns);
   populateControlFlowToSCFPatterns(converter, patterns);
 }
 

@@ -41,6 +41,9 @@ void populateIndexingToLinalgPatterns(const TypeConverter &converter,
 /// The optimizer update ops (sgd, momentum, adagrad, adam).
 void populateTrainingToLinalgPatterns(const TypeConverter &converter,
                                       RewritePatternSet &patterns);
+/// non_max_suppression, unique, grid_sample, roi_align.
+void populateVisionToLinalgPatterns(const TypeConverter &converter,
+                                    RewritePatternSet &patterns);
 /// if and loop, to scf.
 void populateControlFlowToSCFPatterns(const TypeConverter &converter,
                                       RewritePatternSet &patterns);
