@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# The main job today: build DFG, then run a real dfg-opt pipeline on the
-# bundled example graph (one training step of a small MLP, as an importer
-# would hand it over: dynamic sizes and redundant ops) and show the result.
+# The main job: build DFG, compile the bundled real model (a transformer
+# encoder exported from PyTorch, dynamic batch) to a native shared library
+# with a C API, and run it against PyTorch's outputs at batch 1 and 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh dfg-opt >/dev/null
+scripts/setup.sh dfg-compile dfg-run >/dev/null
 
-example=examples/mlp-training-step.mlir
-pipeline='builtin.module(func.func(dfg-infer-shapes,canonicalize,cse))'
-echo "== input: $example =="
-grep -v '^ *//' "$example" | sed '/^$/d'
+model=examples/models/transformer_encoder
+out=build/quickstart
+mkdir -p "$out"
+echo "== build/bin/dfg-compile $model/model.onnx -o $out/libencoder.so =="
+build/bin/dfg-compile "$model/model.onnx" -o "$out/libencoder.so"
+echo "wrote $out/libencoder.so and $out/libencoder.h; the model's signature:"
+awk '/Inputs/ { p = 1 } /is dynamic/ { exit } p' "$out/libencoder.h"
 echo
-echo "== build/bin/dfg-opt $example --pass-pipeline='$pipeline' =="
-after=$(build/bin/dfg-opt "$example" --pass-pipeline="$pipeline")
-echo "$after"
-count() { grep -c ' = dfg\.' || true; }
+for set in 0 1; do
+  echo "== build/bin/dfg-run $out/libencoder.so --test-data $model/test_data_set_$set =="
+  build/bin/dfg-run "$out/libencoder.so" --test-data "$model/test_data_set_$set" \
+    --rtol 1e-4 --atol 1e-5
+done
 echo
-echo "dfg ops: $(count <"$example") before, $(count <<<"$after") after;" \
-  "'?' sizes: $(grep -v '^ *//' "$example" | grep -o '?' | wc -l) before," \
-  "$(grep -o '?' <<<"$after" | wc -l) after"
+echo "== build/bin/dfg-run ... --benchmark 100 (batch 1, one thread) =="
+build/bin/dfg-run "$out/libencoder.so" --input "$model/test_data_set_0/input_0.pb" \
+  --output-dir "$out" --benchmark 100
