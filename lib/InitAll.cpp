@@ -5,6 +5,7 @@
 #include "dfg/Dialect/DFG/IR/DFGDialect.h"
 #include "dfg/Conversion/Passes.h"
 #include "dfg/Pipelines/Pipelines.h"
+#include "dfg/Transforms/Codegen/Passes.h"
 #include "dfg/Transforms/Shape/Passes.h"
 
 #include "mlir/InitAllDialects.h"
@@ -43,6 +44,7 @@ void mlir::dfg::registerAllPasses() {
   // Upstream: canonicalize, cse, inline, symbol-dce, ...
   mlir::registerAllPasses();
   registerDFGShapePasses();
+  registerDFGCodegenPasses();
   registerDFGConversionPasses();
   registerPipelines();
 }

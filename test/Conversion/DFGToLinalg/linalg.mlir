@@ -10,13 +10,16 @@ func.func @matmul_2d(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor<4x16xf
 
 // -----
 
-// x @ W: the lhs batch folds into the rows of one linalg.matmul.
+// x @ W: the lhs batch folds into the rows of one linalg.matmul. Two
+// dynamic sizes in one group are expanded back by a copy, not expand_shape
+// (which crashes upstream's expand-strided-metadata once bufferized).
 // CHECK-LABEL: func.func @matmul_x_w
-// CHECK: %[[B:.+]] = tensor.dim %arg0, %c0
 // CHECK: %[[ROWS:.+]] = tensor.collapse_shape %arg0 {{\[\[}}0, 1], [2]] : tensor<?x?x64xf32> into tensor<?x64xf32>
 // CHECK: %[[P:.+]] = linalg.matmul ins(%[[ROWS]], %arg1 : tensor<?x64xf32>, tensor<64x32xf32>)
-// CHECK: %[[M:.+]] = tensor.dim %arg0, %c1
-// CHECK: tensor.expand_shape %[[P]] {{\[\[}}0, 1], [2]] output_shape [%[[B]], %[[M]], 32] : tensor<?x32xf32> into tensor<?x?x32xf32>
+// CHECK-NOT: tensor.expand_shape
+// CHECK: linalg.generic
+// CHECK: tensor.extract %[[P]]
+// CHECK: } -> tensor<?x?x32xf32>
 func.func @matmul_x_w(%x: tensor<?x?x64xf32>, %w: tensor<64x32xf32>) -> tensor<?x?x32xf32> {
   %0 = dfg.matmul %x, %w : (tensor<?x?x64xf32>, tensor<64x32xf32>) -> tensor<?x?x32xf32>
   return %0 : tensor<?x?x32xf32>

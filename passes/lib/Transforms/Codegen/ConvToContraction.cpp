@@ -1,0 +1,145 @@
+//===- ConvToContraction.cpp - NCHW convolution as a contraction ----------===//
+//
+// conv_2d_nchw_fchw as out[n, f, p] += W[f, k] * col[n, k, p] with
+// k = (c, kh, kw) and p = (oh, ow): the filter is already [F, C*KH*KW] after
+// a collapse, and `col` is
+//   * the input itself, collapsed to [N, C, H*W], for a 1x1 unit-stride
+//     convolution (no copy at all), or
+//   * an im2col tensor [N, C, KH, KW, OH, OW] filled by one strided copy
+//     per filter tap (KH*KW `linalg.copy`s of a [N, C, OH, OW] window).
+// Upstream's rewriteInIm2Col fills the same tensor with one generic whose
+// input map recomputes (c, kh, kw, oh, ow) from the flattened indices with
+// divisions per element; the per-tap copies are plain strided copies.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Transforms/Codegen/Passes.h"
+
+using namespace mlir;
+using namespace mlir::dfg;
+
+/// The (static) values of a 2-element i64 attribute such as strides.
+static SmallVector<int64_t> getPair(DenseIntElementsAttr attr) {
+  return llvm::to_vector(
+      llvm::map_range(attr.getValues<int64_t>(), [](int64_t v) { return v; }));
+}
+
+FailureOr<linalg::LinalgOp>
+mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
+                                    linalg::Conv2DNchwFchwOp conv,
+                                    SmallVectorImpl<linalg::LinalgOp> *copies) {
+  if (!conv.hasPureTensorSemantics())
+    return rewriter.notifyMatchFailure(conv, "expected tensor semantics");
+  Value input = conv.getInputs()[0], filter = conv.getInputs()[1];
+  Value init = conv.getOutputs()[0];
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto outType = cast<RankedTensorType>(init.getType());
+  if (!inputType.getElementType().isF32() ||
+      !filterType.getElementType().isF32() || !outType.getElementType().isF32())
+    return rewriter.notifyMatchFailure(conv, "expected f32");
+  // Only the batch may be dynamic: the im2col shape and the collapses need
+  // the rest.
+  if (!filterType.hasStaticShape() ||
+      ShapedType::isDynamicShape(inputType.getShape().drop_front()) ||
+      ShapedType::isDynamicShape(outType.getShape().drop_front()))
+    return rewriter.notifyMatchFailure(conv, "expected a static C, H, W, F");
+
+  SmallVector<int64_t> strides = getPair(conv.getStrides());
+  SmallVector<int64_t> dilations = getPair(conv.getDilations());
+  int64_t c = inputType.getDimSize(1);
+  int64_t f = filterType.getDimSize(0), kh = filterType.getDimSize(2),
+          kw = filterType.getDimSize(3);
+  int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+
+  OpFoldResult batch = tensor::getMixedSize(rewriter, loc, input, 0);
+  int64_t staticBatch = inputType.getDimSize(0);
+
+  Value filter2 = tensor::CollapseShapeOp::create(
+      rewriter, loc, filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  Value out2 = tensor::CollapseShapeOp::create(
+      rewriter, loc, init, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+
+  Value col;
+  bool isPointwise = kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 &&
+                     inputType.getDimSize(2) == oh &&
+                     inputType.getDimSize(3) == ow;
+  if (isPointwise) {
+    col = tensor::CollapseShapeOp::create(
+        rewriter, loc, input,
+        SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  } else {
+    Type f32 = rewriter.getF32Type();
+    SmallVector<OpFoldResult> colSizes = {batch,
+                                          rewriter.getIndexAttr(c),
+                                          rewriter.getIndexAttr(kh),
+                                          rewriter.getIndexAttr(kw),
+                                          rewriter.getIndexAttr(oh),
+                                          rewriter.getIndexAttr(ow)};
+    Value colTensor = tensor::EmptyOp::create(rewriter, loc, colSizes, f32);
+    auto windowType = RankedTensorType::get({staticBatch, c, oh, ow}, f32);
+    OpFoldResult zero = rewriter.getIndexAttr(0),
+                 one = rewriter.getIndexAttr(1);
+    for (int64_t i = 0; i < kh; ++i) {
+      for (int64_t j = 0; j < kw; ++j) {
+        // The input window of tap (i, j): rows i*dh + oh*sh, columns
+        // j*dw + ow*sw.
+        Value window = tensor::ExtractSliceOp::create(
+            rewriter, loc, windowType, input,
+            ArrayRef<OpFoldResult>{zero, zero,
+                                   rewriter.getIndexAttr(i * dilations[0]),
+                                   rewriter.getIndexAttr(j * dilations[1])},
+            ArrayRef<OpFoldResult>{batch, rewriter.getIndexAttr(c),
+                                   rewriter.getIndexAttr(oh),
+                                   rewriter.getIndexAttr(ow)},
+            ArrayRef<OpFoldResult>{one, one, rewriter.getIndexAttr(strides[0]),
+                                   rewriter.getIndexAttr(strides[1])});
+        SmallVector<OpFoldResult> dstOffsets = {
+            zero, zero, rewriter.getIndexAttr(i), rewriter.getIndexAttr(j),
+            zero, zero};
+        SmallVector<OpFoldResult> dstSizes = {
+            batch, rewriter.getIndexAttr(c),  one,
+            one,   rewriter.getIndexAttr(oh), rewriter.getIndexAttr(ow)};
+        SmallVector<OpFoldResult> dstStrides(6, one);
+        Value dst =
+            tensor::ExtractSliceOp::create(rewriter, loc, windowType, colTensor,
+                                           dstOffsets, dstSizes, dstStrides);
+        auto copy = linalg::CopyOp::create(rewriter, loc, window, dst);
+        if (copies)
+          copies->push_back(cast<linalg::LinalgOp>(copy.getOperation()));
+        Value copied = copy.getResult(0);
+        colTensor = tensor::InsertSliceOp::create(
+            rewriter, loc, copied, colTensor, dstOffsets, dstSizes, dstStrides);
+      }
+    }
+    col = tensor::CollapseShapeOp::create(
+        rewriter, loc, colTensor,
+        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+  }
+
+  // (n, f, p, k): out[n, f, p] += W[f, k] * col[n, k, p], a batch_matmul
+  // whose left operand is broadcast over the batch. A named op (rather than
+  // a generic) vectorizes straight to vector.contract.
+  MLIRContext *ctx = rewriter.getContext();
+  AffineExpr n, fe, p, k;
+  bindDims(ctx, n, fe, p, k);
+  SmallVector<Attribute> maps = {
+      AffineMapAttr::get(AffineMap::get(4, 0, {fe, k}, ctx)),
+      AffineMapAttr::get(AffineMap::get(4, 0, {n, k, p}, ctx)),
+      AffineMapAttr::get(AffineMap::get(4, 0, {n, fe, p}, ctx))};
+  auto contraction = linalg::BatchMatmulOp::create(
+      rewriter, loc, TypeRange{out2.getType()}, ValueRange{filter2, col},
+      ValueRange{out2},
+      {rewriter.getNamedAttr("indexing_maps", rewriter.getArrayAttr(maps))});
+
+  SmallVector<OpFoldResult> outShape = {batch, rewriter.getIndexAttr(f),
+                                        rewriter.getIndexAttr(oh),
+                                        rewriter.getIndexAttr(ow)};
+  Value result = tensor::ExpandShapeOp::create(
+      rewriter, loc, outType, contraction.getResult(0),
+      SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}}, outShape);
+  rewriter.replaceOp(conv, result);
+  return cast<linalg::LinalgOp>(contraction.getOperation());
+}

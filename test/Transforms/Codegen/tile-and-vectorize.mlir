@@ -1,0 +1,242 @@
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize))' --split-input-file | FileCheck %s
+// RUN: not dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{tile-m=0}))' --split-input-file 2>&1 | FileCheck %s --check-prefix=ERR
+
+// ERR: tile sizes must be positive, got tile-m=0 tile-n=16 tile-k=1
+
+// 64 = 10 * 6 + 4: the m loop is peeled into 10 full 6x16 tiles and one
+// 4x16 tile; the accumulator is carried in registers across the k loop.
+// CHECK-LABEL: func.func @matmul_static
+//       CHECK:   scf.for %{{.*}} = %c0 to %c64 step %c16
+//       CHECK:     scf.for %{{.*}} = %c0 to %c60 step %c6
+//       CHECK:       vector.transfer_read {{.*}} : tensor<6x16xf32>, vector<6x16xf32>
+//       CHECK:       scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<6x16xf32>)
+//   CHECK-COUNT-6:     vector.fma {{.*}} : vector<16xf32>
+//       CHECK:         scf.yield {{.*}} : vector<6x16xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<6x16xf32>, tensor<6x16xf32>
+//       CHECK:     scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<4x16xf32>)
+//   CHECK-COUNT-4:     vector.fma {{.*}} : vector<16xf32>
+//   CHECK-NOT:   linalg.matmul
+func.func @matmul_static(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>,
+                         %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<64x32xf32>, tensor<32x64xf32>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// Dynamic batch and rows: batch tiles of 1; the m loop is peeled into
+// unmasked full tiles and a masked partial one.
+// CHECK-LABEL: func.func @batch_matmul_dynamic
+//       CHECK:   %[[B:.*]] = tensor.dim %{{.*}}, %c0
+//       CHECK:   scf.for %{{.*}} = %c0 to %[[B]] step %c1
+//       CHECK:     scf.for
+//       CHECK:       vector.transfer_read {{.*}} : tensor<1x6x16xf32>, vector<1x6x16xf32>
+//       CHECK:       vector.fma {{.*}} : vector<16xf32>
+//       CHECK:     scf.for
+//       CHECK:       vector.create_mask %c1, %{{.*}}, %c16 : vector<1x6x16xi1>
+//       CHECK:       vector.transfer_read {{.*}} : tensor<1x?x16xf32>, vector<1x6x16xf32>
+//       CHECK:       vector.fma {{.*}} : vector<16xf32>
+//   CHECK-NOT:   linalg.batch_matmul
+func.func @batch_matmul_dynamic(%a: tensor<?x?x8xf32>, %b: tensor<?x8x16xf32>,
+                                %c: tensor<?x?x16xf32>) -> tensor<?x?x16xf32> {
+  %r = linalg.batch_matmul ins(%a, %b : tensor<?x?x8xf32>, tensor<?x8x16xf32>)
+                           outs(%c : tensor<?x?x16xf32>) -> tensor<?x?x16xf32>
+  return %r : tensor<?x?x16xf32>
+}
+
+// -----
+
+// Convolutions become one im2col copy per filter tap (rows vectorized) and a
+// contraction [16, 72] x [1, 72, 100] on the same path as matmuls.
+// CHECK-LABEL: func.func @conv
+//       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3]] : tensor<16x8x3x3xf32> into tensor<16x72xf32>
+//       CHECK:   tensor.empty() : tensor<1x8x3x3x10x10xf32>
+//   CHECK-COUNT-9: tensor.insert_slice %{{.*}} : tensor<1x8x10x10xf32> into tensor<1x8x3x3x10x10xf32>
+//       CHECK:   tensor.collapse_shape %{{.*}} : tensor<1x8x3x3x10x10xf32> into tensor<1x72x100xf32>
+//       CHECK:   scf.for %{{.*}} = %c0 to %c96 step %c16
+//       CHECK:     scf.for %{{.*}} = %c0 to %c12 step %c6
+//       CHECK:       scf.for %{{.*}} = %c0 to %c72 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<1x6x16xf32>)
+//   CHECK-COUNT-6:     vector.fma {{.*}} : vector<16xf32>
+//       CHECK:   tensor.expand_shape %{{.*}} output_shape [1, 16, 10, 10]
+//   CHECK-NOT:   linalg.conv_2d_nchw_fchw
+//   CHECK-NOT:   linalg.generic
+func.func @conv(%x: tensor<1x8x12x12xf32>, %w: tensor<16x8x3x3xf32>,
+                %init: tensor<1x16x10x10xf32>) -> tensor<1x16x10x10xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x8x12x12xf32>, tensor<16x8x3x3xf32>)
+    outs(%init : tensor<1x16x10x10xf32>) -> tensor<1x16x10x10xf32>
+  return %r : tensor<1x16x10x10xf32>
+}
+
+// -----
+
+// Integer matmuls are not taken (yet): left as they are.
+// CHECK-LABEL: func.func @matmul_i32
+//       CHECK:   linalg.matmul
+//   CHECK-NOT:   vector.
+func.func @matmul_i32(%a: tensor<8x8xi32>, %b: tensor<8x8xi32>,
+                      %c: tensor<8x8xi32>) -> tensor<8x8xi32> {
+  %r = linalg.matmul ins(%a, %b : tensor<8x8xi32>, tensor<8x8xi32>)
+                     outs(%c : tensor<8x8xi32>) -> tensor<8x8xi32>
+  return %r : tensor<8x8xi32>
+}
+
+// -----
+
+// A depthwise convolution becomes one elementwise op over the output reading
+// the 9 shifted input slices and the 9 per-channel filter taps, vectorized
+// along the output width (10 < 16: one static 10-wide tile per row).
+// CHECK-LABEL: func.func @depthwise
+//   CHECK-COUNT-9: tensor.extract_slice %arg0[0, 0, {{[0-2]}}, {{[0-2]}}] [1, 8, 10, 10] [1, 1, 1, 1]
+//       CHECK:   scf.for %{{.*}} = %c0 to %c8 step %c1
+//       CHECK:     scf.for %{{.*}} = %c0 to %c10 step %c1
+//       CHECK:       vector.transfer_read {{.*}} : tensor<1x1x1x10xf32>, vector<1x1x1x10xf32>
+//       CHECK:       arith.mulf {{.*}} : vector<1x1x1x10xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<1x1x1x10xf32>, tensor<1x1x1x10xf32>
+//   CHECK-NOT:   linalg.depthwise_conv_2d_nchw_chw
+func.func @depthwise(%x: tensor<1x8x12x12xf32>, %w: tensor<8x3x3xf32>,
+                     %init: tensor<1x8x10x10xf32>) -> tensor<1x8x10x10xf32> {
+  %r = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x8x12x12xf32>, tensor<8x3x3xf32>)
+    outs(%init : tensor<1x8x10x10xf32>) -> tensor<1x8x10x10xf32>
+  return %r : tensor<1x8x10x10xf32>
+}
+
+// -----
+
+// A constant pad becomes a fill and a linalg.copy into the fill's interior
+// (loops over contiguous rows after bufferization, where the pad would be a
+// strided memref.copy, i.e. a generic runtime call). The batch size of the
+// result is the source's: low and high pads are 0 in that dimension.
+// CHECK-LABEL: func.func @pad
+//       CHECK:   %[[N:.*]] = tensor.dim %arg0, %c0 : tensor<?x3x5x20xf32>
+//       CHECK:   %[[E:.*]] = tensor.empty(%[[N]]) : tensor<?x3x7x22xf32>
+//       CHECK:   %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[E]] : tensor<?x3x7x22xf32>)
+//       CHECK:   %[[I:.*]] = tensor.extract_slice %[[F]][0, 0, 1, 1] [%[[N]], 3, 5, 20] [1, 1, 1, 1]
+//       CHECK:   %[[C:.*]] = linalg.copy ins(%arg0 : tensor<?x3x5x20xf32>) outs(%[[I]] : tensor<?x3x5x20xf32>)
+//       CHECK:   tensor.insert_slice %[[C]] into %[[F]][0, 0, 1, 1] [%[[N]], 3, 5, 20] [1, 1, 1, 1]
+//   CHECK-NOT:   tensor.pad
+func.func @pad(%x: tensor<?x3x5x20xf32>) -> tensor<?x3x7x22xf32> {
+  %z = arith.constant -1.0 : f32
+  %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i0: index, %i1: index, %i2: index, %i3: index):
+    tensor.yield %z : f32
+  } : tensor<?x3x5x20xf32> to tensor<?x3x7x22xf32>
+  return %p : tensor<?x3x7x22xf32>
+}
+
+// -----
+
+// A matmul with a broadcast right-hand side as a generic becomes a
+// linalg.batch_matmul and takes the contraction path.
+// CHECK-LABEL: func.func @generic_broadcast_matmul
+//       CHECK:   scf.for %{{.*}} = %c0 to %{{.*}} step %c1
+//       CHECK:     vector.fma {{.*}} : vector<16xf32>
+//   CHECK-NOT:   linalg.generic
+func.func @generic_broadcast_matmul(%a: tensor<?x16x64xf32>, %b: tensor<64x64xf32>,
+                                    %c: tensor<?x16x64xf32>) -> tensor<?x16x64xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>,
+                                        affine_map<(d0, d1, d2, d3) -> (d3, d2)>,
+                                        affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<?x16x64xf32>, tensor<64x64xf32>) outs(%c : tensor<?x16x64xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<?x16x64xf32>
+  return %r : tensor<?x16x64xf32>
+}
+
+// -----
+
+// A generic that is not a multiply-accumulate is left alone.
+// CHECK-LABEL: func.func @generic_not_contraction
+//       CHECK:   linalg.generic
+//   CHECK-NOT:   vector.fma
+func.func @generic_not_contraction(%a: tensor<4x8x8xf32>, %b: tensor<8x8xf32>,
+                                   %c: tensor<4x8x8xf32>) -> tensor<4x8x8xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>,
+                                        affine_map<(d0, d1, d2, d3) -> (d3, d2)>,
+                                        affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x8x8xf32>, tensor<8x8xf32>) outs(%c : tensor<4x8x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.maximumf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<4x8x8xf32>
+  return %r : tensor<4x8x8xf32>
+}
+
+// -----
+
+// Two batch dims (a 4-D batched matmul): linalg.batch_matmul has one, so
+// they are collapsed into one and the result expanded back.
+// CHECK-LABEL: func.func @generic_two_batch_dims
+//       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2], [3]] : tensor<3x2x5x3xf32> into tensor<6x5x3xf32>
+//       CHECK:   scf.for %{{.*}} = %c0 to %c6 step %c1
+//       CHECK:     vector.fma {{.*}} : vector<2xf32>
+//       CHECK:   tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2], [3]] output_shape [3, 2, 5, 2]
+//   CHECK-NOT:   linalg.generic
+func.func @generic_two_batch_dims(%a: tensor<3x2x5x3xf32>, %b: tensor<3x2x3x2xf32>,
+                                  %c: tensor<3x2x5x2xf32>) -> tensor<3x2x5x2xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4)>,
+                                        affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d4, d3)>,
+                                        affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<3x2x5x3xf32>, tensor<3x2x3x2xf32>) outs(%c : tensor<3x2x5x2xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<3x2x5x2xf32>
+  return %r : tensor<3x2x5x2xf32>
+}
+
+// -----
+
+// Two batch dims, one dynamic, with a broadcast (batch-less) right-hand side.
+// CHECK-LABEL: func.func @generic_two_batch_dims_dynamic
+//       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2], [3]] : tensor<?x4x16x8xf32> into tensor<?x16x8xf32>
+//       CHECK:   vector.fma {{.*}} : vector<16xf32>
+//       CHECK:   tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2], [3]] output_shape [%{{.*}}, 4, 16, 16]
+//   CHECK-NOT:   linalg.generic
+func.func @generic_two_batch_dims_dynamic(%a: tensor<?x4x16x8xf32>, %b: tensor<8x16xf32>,
+                                          %c: tensor<?x4x16x16xf32>) -> tensor<?x4x16x16xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4)>,
+                                        affine_map<(d0, d1, d2, d3, d4) -> (d4, d3)>,
+                                        affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<?x4x16x8xf32>, tensor<8x16xf32>) outs(%c : tensor<?x4x16x16xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<?x4x16x16xf32>
+  return %r : tensor<?x4x16x16xf32>
+}
+
+// -----
+
+// A transposed operand: linalg::specializeGenericOp would build a
+// linalg.matmul with the default maps (dropping the transposition), so the
+// generic is left as it is.
+// CHECK-LABEL: func.func @generic_transposed_lhs
+//       CHECK:   linalg.generic
+//   CHECK-NOT:   vector.fma
+func.func @generic_transposed_lhs(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>,
+                                  %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>,
+                                        affine_map<(d0, d1, d2) -> (d2, d1)>,
+                                        affine_map<(d0, d1, d2) -> (d0, d1)>],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<8x8xf32>, tensor<8x8xf32>) outs(%c : tensor<8x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<8x8xf32>
+  return %r : tensor<8x8xf32>
+}
