@@ -534,6 +534,46 @@ static LogicalResult checkWindowAttributes(const onnx::GraphProto &graph,
   return success();
 }
 
+/// The rank a graph input or initializer of `graph` declares for `name`,
+/// if any.
+static std::optional<int> declaredRank(const onnx::GraphProto &graph,
+                                       const std::string &name) {
+  for (const onnx::TensorProto &init : graph.initializer())
+    if (init.name() == name)
+      return init.dims_size();
+  for (const onnx::ValueInfoProto &input : graph.input())
+    if (input.name() == name && input.type().has_tensor_type() &&
+        input.type().tensor_type().has_shape())
+      return input.type().tensor_type().shape().dim_size();
+  return std::nullopt;
+}
+
+/// Rejects operand ranks that ONNX's own shape inference does not check
+/// before indexing into the shape (it crashes on them, found by fuzzing):
+/// STFT's signal must be [batch, length, 1 or 2] and its window 1-D.
+static LogicalResult checkInferenceRanks(const onnx::GraphProto &graph,
+                                         Location fileLoc) {
+  for (const onnx::NodeProto &node : graph.node()) {
+    if (node.op_type() != "STFT" ||
+        (!node.domain().empty() && node.domain() != "ai.onnx"))
+      continue;
+    auto expect = [&](int index, int rank, StringRef what) -> LogicalResult {
+      if (node.input_size() <= index || node.input(index).empty())
+        return success();
+      std::optional<int> actual = declaredRank(graph, node.input(index));
+      if (!actual || *actual == rank)
+        return success();
+      return emitError(fileLoc)
+             << "node '" << node.name() << "' (STFT): the " << what
+             << " must have rank " << rank << ", but '" << node.input(index)
+             << "' has rank " << *actual;
+    };
+    if (failed(expect(0, 3, "signal")) || failed(expect(2, 1, "window")))
+      return failure();
+  }
+  return success();
+}
+
 FailureOr<OwningOpRef<ModuleOp>>
 onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
                          const ImportOptions &options) {
@@ -583,7 +623,8 @@ onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
   // ONNX's shape inference divides by some attributes without checking them
   // (a zero stride crashes it with SIGFPE, found by dfg-import-fuzzer):
   // reject those before it runs.
-  if (failed(checkWindowAttributes(model.graph(), fileLoc)))
+  if (failed(checkWindowAttributes(model.graph(), fileLoc)) ||
+      failed(checkInferenceRanks(model.graph(), fileLoc)))
     return failure();
   // Shape inference only adds hints: a failure there is not fatal, the
   // converters infer types themselves.
