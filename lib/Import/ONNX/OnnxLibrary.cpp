@@ -12,7 +12,13 @@
 #include "onnx/defs/schema.h"
 #include "onnx/shape_inference/implementation.h"
 
+#include <cerrno>
+#include <csignal>
 #include <exception>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace mlir::dfg::onnx_import;
 
@@ -26,8 +32,8 @@ mlir::dfg::onnx_import::runOnnxChecker(const onnx::ModelProto &model) {
   return std::nullopt;
 }
 
-std::optional<std::string>
-mlir::dfg::onnx_import::runOnnxShapeInference(onnx::ModelProto &model) {
+/// ONNX shape inference proper, in this process.
+static std::optional<std::string> inferShapesInProcess(onnx::ModelProto &model) {
   try {
     onnx::ShapeInferenceOptions options(/*check_type_val=*/false,
                                         /*strict_mode_val=*/0,
@@ -37,6 +43,97 @@ mlir::dfg::onnx_import::runOnnxShapeInference(onnx::ModelProto &model) {
   } catch (const std::exception &e) {
     return std::string(e.what());
   }
+  return std::nullopt;
+}
+
+// ONNX's shape inference indexes shapes and reads attributes of malformed
+// models without checking them (fuzzing found crashes in Conv/Pool and STFT
+// inference). Its results are only hints to the importer, so it runs in a
+// forked child: a crash, or a hang past the time limit, there costs the
+// hints, never the importing process. The child sends back the model with
+// the inferred types, minus the initializers' data, which the parent keeps.
+std::optional<std::string>
+mlir::dfg::onnx_import::runOnnxShapeInference(onnx::ModelProto &model) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return inferShapesInProcess(model);
+  pid_t child = fork();
+  if (child < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return inferShapesInProcess(model);
+  }
+  if (child == 0) {
+    close(fds[0]);
+    // A crash here is expected and handled by the parent: no crash report
+    // from LLVM's or a sanitizer's signal handlers, no noise on stderr.
+    for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT})
+      signal(sig, SIG_DFL);
+    int devNull = open("/dev/null", O_WRONLY);
+    if (devNull >= 0)
+      dup2(devNull, STDERR_FILENO);
+    int status = inferShapesInProcess(model) ? 1 : 0;
+    for (onnx::TensorProto &init : *model.mutable_graph()->mutable_initializer())
+      init.clear_raw_data();
+    std::string bytes;
+    if (!model.SerializeToString(&bytes))
+      _exit(2);
+    const char *data = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+      ssize_t n = write(fds[1], data, left);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        _exit(2);
+      data += n;
+      left -= static_cast<size_t>(n);
+    }
+    _exit(status);
+  }
+  close(fds[1]);
+  std::string bytes;
+  char buffer[1 << 16];
+  constexpr int kTimeoutMs = 60000;
+  bool timedOut = false;
+  for (;;) {
+    pollfd pfd{fds[0], POLLIN, 0};
+    int ready = poll(&pfd, 1, kTimeoutMs);
+    if (ready < 0 && errno == EINTR)
+      continue;
+    if (ready <= 0) {
+      timedOut = true;
+      kill(child, SIGKILL);
+      break;
+    }
+    ssize_t n = read(fds[0], buffer, sizeof(buffer));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    bytes.append(buffer, static_cast<size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timedOut)
+    return std::string("ONNX shape inference did not finish in 60 s");
+  if (WIFSIGNALED(status))
+    return "ONNX shape inference crashed (signal " +
+           std::to_string(WTERMSIG(status)) + ")";
+  if (!WIFEXITED(status) || WEXITSTATUS(status) == 2)
+    return std::string("ONNX shape inference failed");
+  onnx::ModelProto inferred;
+  if (!inferred.ParseFromString(bytes) ||
+      inferred.graph().initializer_size() != model.graph().initializer_size())
+    return std::string("ONNX shape inference returned an unreadable model");
+  // Keep this process's initializers (with their data), take the rest.
+  inferred.mutable_graph()->mutable_initializer()->Swap(
+      model.mutable_graph()->mutable_initializer());
+  model.Swap(&inferred);
+  if (WEXITSTATUS(status) == 1)
+    return std::string("ONNX shape inference reported an error");
   return std::nullopt;
 }
 
