@@ -27,11 +27,16 @@ std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
   };
   if (options.fuseElementwise)
     stages.push_back("linalg-fuse-elementwise-ops");
+  // Register tiles and vector code for matmul, convolution, depthwise and
+  // pooling. Nothing may canonicalize between it and bufferization: the
+  // copies it emits for padding would turn out of place.
+  if (options.vectorize)
+    stages.push_back("func.func(dfg-tile-and-vectorize)");
   stages.append({
       // Function arguments are the caller's tensors: never written in
       // place. Every returned buffer is owned by the caller (the
       // deallocation pipeline clones what would alias an argument or a
-      // constant), so the runtime frees outputs with free(). Loops may
+      // constant), so the runtime releases every output. Loops may
       // yield fresh tensors (ONNX Loop values change size, scan outputs
       // grow); the deallocation pipeline frees the replaced ones.
       "one-shot-bufferize{bufferize-function-boundaries "
@@ -43,13 +48,23 @@ std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
       "canonicalize",
       // loops and LLVM.
       "convert-linalg-to-loops",
+      "func.func(convert-vector-to-scf{full-unroll=true})",
       "expand-strided-metadata",
       "lower-affine",
       "convert-scf-to-cf",
+      "convert-vector-to-llvm",
       // Integer powers become small outlined functions (no LLVM intrinsic).
       "convert-math-to-funcs",
       "convert-math-to-llvm",
       "convert-math-to-libm",
+  });
+  // memref.alloc/dealloc (the clones included) become calls of the generic
+  // functions rather than malloc/free, so that the runtime can keep large
+  // blocks between runs instead of page-faulting fresh mmap'ed memory in.
+  // convert-to-llvm would lower them to malloc/free: this runs first.
+  if (options.runtimeAllocator)
+    stages.push_back("finalize-memref-to-llvm{use-generic-functions=true}");
+  stages.append({
       "convert-to-llvm",
       "reconcile-unrealized-casts",
   });

@@ -10,6 +10,8 @@
 #include "dfg/Runtime/dfg_runtime.h"
 #include "dfg/Runtime/ModelABI.h"
 
+#include "Allocator.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +29,19 @@ struct dfg_tensor {
   int32_t rank;
   int64_t *dims;
   void *data;
-  /* What to free(); NULL when nothing is owned (an empty tensor). */
+  /* What to release; NULL when nothing is owned (an empty tensor). */
   void *allocation;
+  /* `allocation` is an output of the generated code, which comes from the
+   * runtime's allocator (ModelABI.h); otherwise from malloc. */
+  int generatedAllocation;
 };
+
+static void releaseAllocation(dfg_tensor *tensor) {
+  if (tensor->generatedAllocation)
+    _mlir_memref_to_llvm_free(tensor->allocation);
+  else
+    free(tensor->allocation);
+}
 
 static _Thread_local char lastError[1024];
 
@@ -199,7 +211,7 @@ dfg_status dfg_tensor_create(dfg_dtype dtype, int32_t rank,
 void dfg_tensor_free(dfg_tensor *tensor) {
   if (!tensor)
     return;
-  free(tensor->allocation);
+  releaseAllocation(tensor);
   free(tensor->dims);
   free(tensor);
 }
@@ -257,11 +269,17 @@ dfg_status dfg_model_open(dfg_model **model) {
   if (!result)
     return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_open: out of memory");
   result->abi = abi;
+  dfgAllocatorModelOpened();
   *model = result;
   return DFG_OK;
 }
 
-void dfg_model_close(dfg_model *model) { free(model); }
+void dfg_model_close(dfg_model *model) {
+  if (!model)
+    return;
+  free(model);
+  dfgAllocatorModelClosed();
+}
 
 int32_t dfg_model_num_inputs(const dfg_model *model) {
   return model ? (int32_t)model->abi->num_inputs : -1;
@@ -396,6 +414,7 @@ static dfg_status adoptOutput(const dfg_abi_tensor *info, int64_t *desc,
   char *start = aligned + offset * (int64_t)elementSize;
   if (dense && !shared && !borrowed) {
     tensor->allocation = allocated;
+    tensor->generatedAllocation = 1;
     tensor->data = count ? start : NULL;
     *result = tensor;
     return DFG_OK;
@@ -418,7 +437,7 @@ static dfg_status adoptOutput(const dfg_abi_tensor *info, int64_t *desc,
            start + source * (int64_t)elementSize, elementSize);
   }
   if (!shared && !borrowed)
-    free(allocated);
+    _mlir_memref_to_llvm_free(allocated);
   *result = tensor;
   return DFG_OK;
 }

@@ -131,6 +131,10 @@ std::string generateHeader(const ModelSignature &signature,
 enum class EmitKind { MLIR, LLVMIR, Object, SharedLibrary };
 
 struct CompileOptions {
+  /// The runtime the library is linked with implements the generic
+  /// allocation functions (a block cache).
+  CompileOptions() { pipeline.runtimeAllocator = true; }
+
   EmitKind emit = EmitKind::SharedLibrary;
   CodegenOptions codegen;
   LowerToLLVMOptions pipeline;

@@ -16,6 +16,18 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse producer-consumer elementwise linalg ops"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Tile and vectorize matmul, convolution and pooling "
+                     "(dfg-tile-and-vectorize)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> runtimeAllocator{
+      *this, "runtime-allocator",
+      llvm::cl::desc("Allocate and free buffers through "
+                     "_mlir_memref_to_llvm_{alloc,aligned_alloc,free}, which "
+                     "the DFG runtime implements with a block cache (off for "
+                     "code run against plain libc, e.g. by mlir-runner)"),
+      llvm::cl::init(false)};
 };
 
 /// The textual form of the `dfg-lower-to-llvm` pipeline, the passes to run

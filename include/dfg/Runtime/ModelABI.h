@@ -11,7 +11,10 @@
 |* back; args[1 + i] points to the memref descriptor of input i. A rank-r   *|
 |* memref descriptor is { void *allocated, void *aligned, int64_t offset,   *|
 |* int64_t sizes[r], int64_t strides[r] }, all fields 8 bytes wide (64-bit  *|
-|* hosts only). Every output's `allocated` is malloc'ed and caller-owned.   *|
+|* hosts only). Every buffer, the outputs' `allocated` included, comes from *|
+|* the runtime's _mlir_memref_to_llvm_alloc / _mlir_memref_to_llvm_aligned_ *|
+|* alloc (lib/Runtime/Allocator.h); the outputs are caller-owned and go     *|
+|* back through _mlir_memref_to_llvm_free, never free().                    *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
@@ -20,7 +23,8 @@
 
 #include <stdint.h>
 
-#define DFG_ABI_VERSION 1
+/* 2: buffers through the runtime's allocator rather than malloc/free. */
+#define DFG_ABI_VERSION 2
 #define DFG_ABI_DESCRIPTOR_SYMBOL "dfg_model_descriptor"
 #define DFG_ABI_ENTRY_SYMBOL "dfg_model_entry"
 
