@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds DFG and runs the whole test suite (lit + FileCheck tests, the gtest
-# unit tests, the ONNX import coverage and numerics checks, all through lit),
-# ending with one line "N passed, N failed". The bounded fuzzing run
-# (test/Import/ONNX/fuzz.test) runs when scripts/build-fuzzer.sh has built
-# the fuzzer; it is not part of CI yet because it still finds crashes.
+# unit tests, the ONNX import coverage and numerics checks, the end-to-end
+# conformance check of compiled models, all through lit),
+# ending with one line "N passed, N failed". It also builds the importer
+# fuzzer (clang-22, ASan) for the bounded fuzzing run of
+# test/Import/ONNX/fuzz.test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
+scripts/build-fuzzer.sh >/dev/null || exit 1
 
 results=build/test-results.json
 /usr/lib/llvm-22/bin/lit -sv --output "$results" build/test build/test/Unit
