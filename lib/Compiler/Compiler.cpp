@@ -225,6 +225,53 @@ LogicalResult compiler::prepareEntryFunction(ModuleOp module,
 // Lowering and the model descriptor
 //===----------------------------------------------------------------------===//
 
+/// Where a diagnostic points, for a user: the ONNX node, or a position in a
+/// file; empty for the model file as a whole (line 0) or no location.
+static std::string describeLocation(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return ("node '" + name.getName().strref() + "'").str();
+  if (auto file = dyn_cast<FileLineColLoc>(loc)) {
+    if (file.getLine() == 0)
+      return "";
+    return (file.getFilename().strref() + ":" + Twine(file.getLine()) + ":" +
+            Twine(file.getColumn()))
+        .str();
+  }
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (std::string where = describeLocation(inner); !where.empty())
+        return where;
+  if (auto callSite = dyn_cast<CallSiteLoc>(loc))
+    return describeLocation(callSite.getCallee());
+  return "";
+}
+
+compiler::ModelDiagnosticHandler::ModelDiagnosticHandler(MLIRContext &context,
+                                                         StringRef modelPath)
+    : ScopedDiagnosticHandler(&context, [path = modelPath.str()](
+                                            Diagnostic &diag) {
+        auto print = [&](Diagnostic &d, StringRef severity) {
+          llvm::errs() << path << ": " << severity << ": ";
+          std::string where = describeLocation(d.getLocation());
+          if (!where.empty())
+            llvm::errs() << where << ": ";
+          llvm::errs() << d.str() << "\n";
+        };
+        StringRef severity = "error";
+        if (diag.getSeverity() == DiagnosticSeverity::Warning)
+          severity = "warning";
+        else if (diag.getSeverity() == DiagnosticSeverity::Note)
+          severity = "note";
+        else if (diag.getSeverity() == DiagnosticSeverity::Remark)
+          severity = "remark";
+        print(diag, severity);
+        for (Diagnostic &note : diag.getNotes())
+          print(note, "note");
+        return success();
+      }) {
+  context.printOpOnDiagnostic(false);
+}
+
 void compiler::registerCompilerDependencies(MLIRContext &context) {
   static std::once_flag passesRegistered;
   std::call_once(passesRegistered, [] { registerAllPasses(); });

@@ -78,8 +78,7 @@ int main(int argc, char **argv) {
 
   MLIRContext context(MLIRContext::Threading::DISABLED);
   compiler::registerCompilerDependencies(context);
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  compiler::ModelDiagnosticHandler diagnostics(context, inputPath);
 
   compiler::CompileOptions options;
   options.emit = emitKind;

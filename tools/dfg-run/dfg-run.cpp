@@ -104,8 +104,7 @@ static FailureOr<std::string> compileToTemporary(StringRef onnxPath,
                                                  SmallString<128> &tempDir) {
   MLIRContext context(MLIRContext::Threading::DISABLED);
   compiler::registerCompilerDependencies(context);
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  compiler::ModelDiagnosticHandler diagnostics(context, onnxPath);
   FailureOr<OwningOpRef<ModuleOp>> module =
       onnx_import::importModelFile(&context, onnxPath);
   if (failed(module))

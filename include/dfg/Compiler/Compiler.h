@@ -31,6 +31,8 @@
 #include <memory>
 #include <string>
 
+#include "mlir/IR/Diagnostics.h"
+
 namespace llvm {
 class LLVMContext;
 class Module;
@@ -155,6 +157,15 @@ FailureOr<ModelSignature> compileModule(ModuleOp module,
 /// Registers with `context` the dialects, interfaces and translations the
 /// compilation needs, and the passes of the pipeline (once per process).
 void registerCompilerDependencies(MLIRContext &context);
+
+/// Prints the diagnostics about a model as
+/// `<model>: error: node '<name> (<op type>)': <message>`: the ONNX node an op
+/// came from (its location) rather than MLIR's `loc(...)` form, and without
+/// the IR of the failing op, which means nothing to a user of the tools.
+class ModelDiagnosticHandler : public ScopedDiagnosticHandler {
+public:
+  ModelDiagnosticHandler(MLIRContext &context, StringRef modelPath);
+};
 
 } // namespace mlir::dfg::compiler
 
