@@ -197,11 +197,12 @@ func.func @generic_two_batch_dims(%a: tensor<3x2x5x3xf32>, %b: tensor<3x2x3x2xf3
 
 // -----
 
-// Two batch dims, one dynamic, with a broadcast (batch-less) right-hand side.
+// Two batch dims, one dynamic, with a broadcast (batch-less) right-hand side:
+// x @ W, so the batch dims and the rows collapse into the rows of one matmul.
 // CHECK-LABEL: func.func @generic_two_batch_dims_dynamic
-//       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2], [3]] : tensor<?x4x16x8xf32> into tensor<?x16x8xf32>
+//       CHECK:   tensor.collapse_shape %arg0 {{\[}}[0, 1, 2], [3]] : tensor<?x4x16x8xf32> into tensor<?x8xf32>
 //       CHECK:   vector.fma {{.*}} : vector<16xf32>
-//       CHECK:   tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2], [3]] output_shape [%{{.*}}, 4, 16, 16]
+//       CHECK:   tensor.expand_shape %{{.*}} {{\[}}[0, 1, 2], [3]] output_shape [%{{.*}}, 4, 16, 16]
 //   CHECK-NOT:   linalg.generic
 func.func @generic_two_batch_dims_dynamic(%a: tensor<?x4x16x8xf32>, %b: tensor<8x16xf32>,
                                           %c: tensor<?x4x16x16xf32>) -> tensor<?x4x16x16xf32> {

@@ -376,6 +376,34 @@ mlir::dfg::specializeBroadcastBatchMatmul(RewriterBase &rewriter,
   bool rhsOk = maps[1] == map(true, k, n) || maps[1] == map(false, k, n);
   if (!lhsOk || !rhsOk || maps[2] != map(true, m, n))
     return rewriter.notifyMatchFailure(generic, "not a batch_matmul form");
+
+  // x @ W with a batch-less W: one linalg.matmul over all the rows of x
+  // (b_0 * ... * m) rather than a batch_matmul of many small batches, whose
+  // few rows each (one, at batch size 1) would all take the masked edge
+  // tiles. The collapsed loops (rows, n, k) have matmul's default maps.
+  if (maps[0] == map(true, m, k) && maps[1] == map(false, k, n)) {
+    SmallVector<ReassociationIndices> rows(1);
+    for (unsigned d = 0; d <= numBatch; ++d)
+      rows.front().push_back(d);
+    if (linalg::areDimSequencesPreserved(maps, rows)) {
+      rewriter.setInsertionPoint(generic);
+      FailureOr<linalg::CollapseResult> collapsed =
+          linalg::collapseOpIterationDims(generic, rows, rewriter);
+      if (succeeded(collapsed)) {
+        rewriter.replaceOp(generic, collapsed->results);
+        auto rowsGeneric =
+            dyn_cast<linalg::GenericOp>(collapsed->collapsedOp.getOperation());
+        if (!rowsGeneric)
+          return collapsed->collapsedOp;
+        rewriter.setInsertionPoint(rowsGeneric);
+        auto matmul = linalg::MatmulOp::create(
+            rewriter, rowsGeneric.getLoc(), rowsGeneric.getResultTypes(),
+            rowsGeneric.getDpsInputs(), rowsGeneric.getDpsInits());
+        rewriter.replaceOp(rowsGeneric, matmul.getResults());
+        return cast<linalg::LinalgOp>(matmul.getOperation());
+      }
+    }
+  }
   if (numBatch == 1)
     return replaceWithBatchMatmul(rewriter, generic);
 
