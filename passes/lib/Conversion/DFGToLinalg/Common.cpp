@@ -2,6 +2,7 @@
 
 #include "Common.h"
 
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 
 using namespace mlir;
@@ -169,4 +170,53 @@ Value lowering::convertScalar(OpBuilder &b, Location loc, Value value, Type to,
   if (unsignedSource)
     return arith::ExtUIOp::create(b, loc, to, value);
   return arith::ExtSIOp::create(b, loc, to, value);
+}
+
+Value lowering::expandShape(OpBuilder &b, Location loc, Value source,
+             ArrayRef<ReassociationIndices> reassociation,
+             ArrayRef<OpFoldResult> outputSizes) {
+  Type elementType = cast<RankedTensorType>(source.getType()).getElementType();
+  SmallVector<int64_t> shape;
+  for (OpFoldResult size : outputSizes)
+    shape.push_back(getConstantIntValue(size).value_or(ShapedType::kDynamic));
+  auto type = RankedTensorType::get(shape, elementType);
+  bool severalDynamic = llvm::any_of(reassociation, [&](const auto &group) {
+    return llvm::count_if(group, [&](int64_t d) {
+             return isa<Value>(outputSizes[d]);
+           }) > 1;
+  });
+  if (!severalDynamic)
+    return tensor::ExpandShapeOp::create(b, loc, type, source, reassociation,
+                                         outputSizes);
+  // A group that expands into several dynamic sizes crashes upstream's
+  // expand-strided-metadata (MLIR 22) once bufferized: copy instead, each
+  // source index the row-major linearization of its group's indices.
+  SmallVector<Value> dynamicSizes;
+  for (OpFoldResult size : outputSizes)
+    if (auto value = dyn_cast<Value>(size))
+      dynamicSizes.push_back(value);
+  Value init = tensor::EmptyOp::create(b, loc, type.getShape(), elementType,
+                                       dynamicSizes);
+  int64_t rank = type.getRank();
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
+      SmallVector<AffineMap>{b.getMultiDimIdentityMap(rank)}, iterators,
+      [&](OpBuilder &nb, Location nl, ValueRange) {
+        SmallVector<Value> indices;
+        for (const ReassociationIndices &group : reassociation) {
+          Value linear = arith::ConstantIndexOp::create(nb, nl, 0);
+          for (int64_t d : group) {
+            Value size = tensor::DimOp::create(nb, nl, init, d);
+            linear = arith::AddIOp::create(
+                nb, nl, arith::MulIOp::create(nb, nl, linear, size),
+                linalg::IndexOp::create(nb, nl, d));
+          }
+          indices.push_back(linear);
+        }
+        Value element = tensor::ExtractOp::create(nb, nl, source, indices);
+        linalg::YieldOp::create(nb, nl, element);
+      });
+  return generic.getResult(0);
 }

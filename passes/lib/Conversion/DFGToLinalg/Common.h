@@ -65,6 +65,14 @@ Value buildElementwise(
 Value convertScalar(OpBuilder &b, Location loc, Value value, Type to,
                     bool fromUnsigned, bool toUnsigned);
 
+/// `tensor.expand_shape` of `source` into `outputSizes`; where a group
+/// expands into several dynamic sizes, which upstream's
+/// expand-strided-metadata crashes on once bufferized (MLIR 22), an
+/// equivalent row-major copy instead.
+Value expandShape(OpBuilder &b, Location loc, Value source,
+                  ArrayRef<ReassociationIndices> reassociation,
+                  ArrayRef<OpFoldResult> outputSizes);
+
 } // namespace mlir::dfg::lowering
 
 #endif // DFG_LIB_CONVERSION_DFGTOLINALG_COMMON_H

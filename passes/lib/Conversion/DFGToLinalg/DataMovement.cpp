@@ -307,25 +307,6 @@ struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
           rewriter, loc, resultType, flat, ArrayRef<ReassociationIndices>{});
     } else if (outRank == 1) {
       result = castTo(rewriter, loc, flat, resultType);
-    } else if (resultType.getNumDynamicDims() > 1) {
-      // expand-strided-metadata cannot expand to more than one dynamic
-      // size in a group (it crashes in MLIR 22): a copy that reads the
-      // flat input at each result element's row-major position.
-      SmallVector<Value> suffix(outRank);
-      suffix[outRank - 1] = m.c(1);
-      for (int64_t d = outRank - 2; d >= 0; --d)
-        suffix[d] = m.mul(suffix[d + 1], sizes[d + 1]);
-      result = buildIndexedGeneric(
-          rewriter, loc, resultType, sizes, {}, {},
-          [&](OpBuilder &b, Location nestedLoc, ValueRange index,
-              ValueRange) -> Value {
-            Value position = index[outRank - 1];
-            for (int64_t d = outRank - 2; d >= 0; --d)
-              position = arith::AddIOp::create(
-                  b, nestedLoc, position,
-                  arith::MulIOp::create(b, nestedLoc, index[d], suffix[d]));
-            return tensor::ExtractOp::create(b, nestedLoc, flat, position);
-          });
     } else {
       SmallVector<OpFoldResult> outputShape;
       for (int64_t d = 0; d < outRank; ++d)
@@ -333,11 +314,10 @@ struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
             resultType.isDynamicDim(d)
                 ? OpFoldResult(sizes[d])
                 : OpFoldResult(rewriter.getIndexAttr(resultType.getDimSize(d))));
-      result = tensor::ExpandShapeOp::create(
-          rewriter, loc, resultType, flat,
-          ArrayRef<ReassociationIndices>{
-              llvm::to_vector(llvm::seq<int64_t>(0, outRank))},
-          outputShape);
+      result = expandShape(rewriter, loc, flat,
+                           ArrayRef<ReassociationIndices>{
+                               llvm::to_vector(llvm::seq<int64_t>(0, outRank))},
+                           outputShape);
     }
     rewriter.replaceOp(op, result);
     return success();

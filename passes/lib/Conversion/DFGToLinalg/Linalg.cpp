@@ -150,52 +150,6 @@ RankedTensorType typeOfSizes(ArrayRef<OpFoldResult> sizes, Type elementType) {
   return RankedTensorType::get(shape, elementType);
 }
 
-Value expand(OpBuilder &b, Location loc, Value source,
-             ArrayRef<ReassociationIndices> reassociation,
-             ArrayRef<OpFoldResult> outputSizes) {
-  Type elementType = cast<RankedTensorType>(source.getType()).getElementType();
-  RankedTensorType type = typeOfSizes(outputSizes, elementType);
-  bool severalDynamic = llvm::any_of(reassociation, [&](const auto &group) {
-    return llvm::count_if(group, [&](int64_t d) {
-             return isa<Value>(outputSizes[d]);
-           }) > 1;
-  });
-  if (!severalDynamic)
-    return tensor::ExpandShapeOp::create(b, loc, type, source, reassociation,
-                                         outputSizes);
-  // A group that expands into several dynamic sizes crashes upstream's
-  // expand-strided-metadata (MLIR 22) once bufferized: copy instead, each
-  // source index the row-major linearization of its group's indices.
-  SmallVector<Value> dynamicSizes;
-  for (OpFoldResult size : outputSizes)
-    if (auto value = dyn_cast<Value>(size))
-      dynamicSizes.push_back(value);
-  Value init = tensor::EmptyOp::create(b, loc, type.getShape(), elementType,
-                                       dynamicSizes);
-  int64_t rank = type.getRank();
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  auto generic = linalg::GenericOp::create(
-      b, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
-      SmallVector<AffineMap>{b.getMultiDimIdentityMap(rank)}, iterators,
-      [&](OpBuilder &nb, Location nl, ValueRange) {
-        SmallVector<Value> indices;
-        for (const ReassociationIndices &group : reassociation) {
-          Value linear = arith::ConstantIndexOp::create(nb, nl, 0);
-          for (int64_t d : group) {
-            Value size = tensor::DimOp::create(nb, nl, init, d);
-            linear = arith::AddIOp::create(
-                nb, nl, arith::MulIOp::create(nb, nl, linear, size),
-                linalg::IndexOp::create(nb, nl, d));
-          }
-          indices.push_back(linear);
-        }
-        Value element = tensor::ExtractOp::create(nb, nl, source, indices);
-        linalg::YieldOp::create(nb, nl, element);
-      });
-  return generic.getResult(0);
-}
-
 /// Casts to `type` where the computed type is more or less static than the
 /// op's result type.
 Value castTo(OpBuilder &b, Location loc, Value value, RankedTensorType type) {
@@ -384,7 +338,7 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
         ReassociationIndices outer;
         for (int64_t dim = 0; dim < rank - 1; ++dim)
           outer.push_back(dim);
-        product = expand(rewriter, loc, product,
+        product = expandShape(rewriter, loc, product,
                          SmallVector<ReassociationIndices>{outer, {rank - 1}},
                          sizes);
       }
@@ -410,7 +364,7 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       ReassociationIndices batch;
       for (int64_t dim = 0; dim < batchRank; ++dim)
         batch.push_back(dim);
-      product = expand(
+      product = expandShape(
           rewriter, loc, product,
           SmallVector<ReassociationIndices>{batch, {rank - 2}, {rank - 1}},
           sizes);
@@ -567,16 +521,16 @@ Value buildConv(OpBuilder &b, Location loc, Value input, Value weight,
     splitOutChannels.push_back({3 + i});
   }
   Value groupedInput =
-      expand(b, loc, input, splitChannels, expandedInputSizes);
+      expandShape(b, loc, input, splitChannels, expandedInputSizes);
   Value groupedWeight =
-      expand(b, loc, weight, splitOutChannels, expandedWeightSizes);
+      expandShape(b, loc, weight, splitOutChannels, expandedWeightSizes);
   SmallVector<OpFoldResult> groupedOutSizes = {
       batch, groupCount, divide(b, loc, outChannels, groups)};
   llvm::append_range(groupedOutSizes, outSpatial);
   Value groupedBias;
   if (bias)
     groupedBias =
-        expand(b, loc, bias, SmallVector<ReassociationIndices>{{0, 1}},
+        expandShape(b, loc, bias, SmallVector<ReassociationIndices>{{0, 1}},
                {groupCount, divide(b, loc, outChannels, groups)});
   Value init =
       convInit(b, loc, groupedOutSizes, elementType, groupedBias, {1, 2});
@@ -675,7 +629,7 @@ struct ConvTransposeLowering : OpConversionPattern<ConvTransposeOp> {
       splitSizes.push_back(weightSizes[2 + i]);
       split.push_back({3 + i});
     }
-    Value splitWeight = expand(rewriter, loc, weight, split, splitSizes);
+    Value splitWeight = expandShape(rewriter, loc, weight, split, splitSizes);
     SmallVector<OpFoldResult> flippedSizes = {groupCount, weightSizes[1],
                                               groupChannels};
     llvm::append_range(flippedSizes, ArrayRef(weightSizes).drop_front(2));
