@@ -1,7 +1,11 @@
 //===- MemoryPlanningTest.cpp - Static arena planner ----------------------===//
 
 #include "dfg/Analysis/MemoryPlanning/BufferCSV.h"
+#include "dfg/Analysis/MemoryPlanning/MemoryMap.h"
 #include "dfg/Analysis/MemoryPlanning/Planner.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ConvertUTF.h"
 
 #include <gtest/gtest.h>
 
@@ -433,6 +437,391 @@ TEST(MemoryPlanningCSV, MissingFile) {
   EXPECT_NE(message.find("cannot open '/nonexistent/buffers.csv'"),
             std::string::npos)
       << message;
+}
+
+//===----------------------------------------------------------------------===//
+// The memory map (SVG picture of a plan)
+//===----------------------------------------------------------------------===//
+
+/// Checks that `text` only holds the five predefined entities or character
+/// references after each '&'.
+bool hasValidReferences(llvm::StringRef text) {
+  for (size_t at = text.find('&'); at != llvm::StringRef::npos;
+       at = text.find('&', at + 1)) {
+    llvm::StringRef rest = text.substr(at + 1);
+    size_t semicolon = rest.find(';');
+    if (semicolon == llvm::StringRef::npos)
+      return false;
+    llvm::StringRef name = rest.take_front(semicolon);
+    if (name.consume_front("#")) {
+      uint64_t value;
+      if (name.consume_front("x") ? name.getAsInteger(16, value)
+                                  : name.getAsInteger(10, value))
+        return false;
+      continue;
+    }
+    if (name != "amp" && name != "lt" && name != "gt" && name != "quot" &&
+        name != "apos")
+      return false;
+  }
+  return true;
+}
+
+/// A small XML well-formedness check (no DTDs, no CDATA, which the writer
+/// never emits): balanced tags, one root, quoted and unique attributes, no
+/// raw '<' or stray '&' in text or values, legal UTF-8. Returns why not, or
+/// an empty string. The lit test runs a real parser on the tool's output.
+std::string xmlProblem(llvm::StringRef doc) {
+  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(doc.data());
+  if (!llvm::isLegalUTF8String(&begin, begin + doc.size()))
+    return "not UTF-8";
+  std::vector<llvm::StringRef> open;
+  bool sawRoot = false;
+  size_t pos = 0;
+  if (doc.starts_with("<?xml")) {
+    pos = doc.find("?>");
+    if (pos == llvm::StringRef::npos)
+      return "unterminated prolog";
+    pos += 2;
+  }
+  auto isSpace = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  };
+  while (pos < doc.size()) {
+    size_t lt = doc.find('<', pos);
+    llvm::StringRef text = doc.slice(pos, lt);
+    if (!hasValidReferences(text))
+      return "bad reference in text '" + text.str() + "'";
+    if (open.empty() && !llvm::all_of(text, isSpace))
+      return "text outside the root element";
+    if (lt == llvm::StringRef::npos)
+      break;
+    pos = lt + 1;
+    if (doc.substr(pos).starts_with("!--")) {
+      pos = doc.find("-->", pos);
+      if (pos == llvm::StringRef::npos)
+        return "unterminated comment";
+      pos += 3;
+      continue;
+    }
+    bool closing = doc[pos] == '/';
+    if (closing)
+      ++pos;
+    size_t nameEnd = doc.find_first_of(" \n\t/>", pos);
+    if (nameEnd == llvm::StringRef::npos || nameEnd == pos)
+      return "bad tag name";
+    llvm::StringRef name = doc.slice(pos, nameEnd);
+    pos = nameEnd;
+    if (closing) {
+      while (pos < doc.size() && isSpace(doc[pos]))
+        ++pos;
+      if (pos >= doc.size() || doc[pos] != '>')
+        return "bad end tag";
+      ++pos;
+      if (open.empty() || open.back() != name)
+        return "mismatched end tag </" + name.str() + ">";
+      open.pop_back();
+      continue;
+    }
+    if (open.empty() && sawRoot)
+      return "second root element <" + name.str() + ">";
+    sawRoot = true;
+    llvm::StringSet<> attributes;
+    while (true) {
+      while (pos < doc.size() && isSpace(doc[pos]))
+        ++pos;
+      if (pos >= doc.size())
+        return "unterminated start tag";
+      if (doc.substr(pos).starts_with("/>")) {
+        pos += 2;
+        break;
+      }
+      if (doc[pos] == '>') {
+        ++pos;
+        open.push_back(name);
+        break;
+      }
+      size_t equals = doc.find('=', pos);
+      if (equals == llvm::StringRef::npos)
+        return "attribute without a value";
+      llvm::StringRef attribute = doc.slice(pos, equals);
+      if (attribute.find_first_of(" \n\t<>\"'") != llvm::StringRef::npos)
+        return "bad attribute name '" + attribute.str() + "'";
+      if (!attributes.insert(attribute).second)
+        return "duplicate attribute " + attribute.str();
+      pos = equals + 1;
+      if (pos >= doc.size() || (doc[pos] != '"' && doc[pos] != '\''))
+        return "unquoted attribute " + attribute.str();
+      size_t close = doc.find(doc[pos], pos + 1);
+      if (close == llvm::StringRef::npos)
+        return "unterminated attribute " + attribute.str();
+      llvm::StringRef value = doc.slice(pos + 1, close);
+      if (value.contains('<') || !hasValidReferences(value))
+        return "bad attribute value '" + value.str() + "'";
+      pos = close + 1;
+    }
+  }
+  if (!sawRoot)
+    return "no root element";
+  if (!open.empty())
+    return "unclosed <" + open.back().str() + ">";
+  return "";
+}
+
+size_t countOf(llvm::StringRef haystack, llvm::StringRef needle) {
+  return haystack.count(needle);
+}
+
+std::string memoryMap(llvm::ArrayRef<Buffer> buffers,
+                      llvm::ArrayRef<int64_t> offsets, int64_t arenaSize,
+                      const MemoryMapOptions &options = {}) {
+  std::string svg;
+  llvm::raw_string_ostream os(svg);
+  writeMemoryMapSVG(os, buffers, offsets, arenaSize, options);
+  return svg;
+}
+
+/// The value of attribute `name` in the buffer rectangle with `id`.
+double rectAttribute(llvm::StringRef svg, int64_t id, llvm::StringRef name) {
+  std::string key = "data-id=\"" + std::to_string(id) + "\"";
+  size_t at = svg.find(key);
+  if (at == llvm::StringRef::npos) {
+    ADD_FAILURE() << "no rectangle for buffer " << id;
+    return 0;
+  }
+  llvm::StringRef rect =
+      svg.substr(at).take_until([](char c) { return c == '>'; });
+  std::string attribute = " " + name.str() + "=\"";
+  size_t start = rect.find(attribute);
+  if (start == llvm::StringRef::npos) {
+    ADD_FAILURE() << "buffer " << id << " has no " << name.str();
+    return 0;
+  }
+  llvm::StringRef value =
+      rect.substr(start + attribute.size()).take_until([](char c) {
+        return c == '"';
+      });
+  double result = 0;
+  EXPECT_FALSE(value.getAsDouble(result)) << value.str();
+  return result;
+}
+
+TEST(MemoryMap, WellFormednessCheckCanFail) {
+  // The checker below must reject what a careless writer would produce.
+  EXPECT_EQ(xmlProblem("<svg><rect></svg>"), "mismatched end tag </svg>");
+  EXPECT_NE(xmlProblem("<svg><title>a<&>b</title></svg>"), "");
+  EXPECT_NE(xmlProblem("<svg a=\"x\"y\"/>"), "");
+  EXPECT_NE(xmlProblem("<svg>\xff</svg>"), "");
+  EXPECT_NE(xmlProblem(""), "");
+  EXPECT_EQ(xmlProblem("<?xml version=\"1.0\"?>\n<svg a='&lt;'>&#10;</svg>\n"),
+            "");
+}
+
+TEST(MemoryMap, ThreeBufferPlan) {
+  std::vector<Buffer> buffers = {{0, 0, 4, 64}, {1, 2, 6, 32}, {2, 5, 8, 128}};
+  llvm::Expected<Plan> plan = planMemory(buffers);
+  ASSERT_TRUE(!!plan) << llvm::toString(plan.takeError());
+  MemoryMapOptions options;
+  options.title = "three buffers";
+  options.lowerBound = plan->lowerBound;
+  std::string svg = memoryMap(buffers, plan->offsets, plan->arenaSize, options);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "<rect class=\"buffer\""), 3u);
+  for (int id = 0; id < 3; ++id)
+    EXPECT_EQ(countOf(svg, "data-id=\"" + std::to_string(id) + "\""), 1u);
+  EXPECT_EQ(countOf(svg, ">three buffers</text>"), 1u);
+  EXPECT_EQ(countOf(svg, "class=\"lower-bound\""), 1u);
+  EXPECT_EQ(countOf(svg, "class=\"arena\""), 1u);
+  // The tooltip gives the size, the lifetime and the offset.
+  EXPECT_NE(svg.find("<title>buffer #2, 128 bytes\nlive [5, 8)\noffset " +
+                     std::to_string(plan->offsets[2]) + "</title>"),
+            std::string::npos)
+      << svg;
+}
+
+TEST(MemoryMap, OffsetGoesUpAndTimeGoesRight) {
+  // Buffer 1 sits above buffer 0 and both live at once; buffer 2 lives
+  // later at offset 0.
+  std::vector<Buffer> buffers = {
+      {0, 0, 4, 100}, {1, 0, 4, 100}, {2, 4, 8, 200}};
+  std::vector<int64_t> offsets = {0, 100, 0};
+  std::string svg = memoryMap(buffers, offsets, 200);
+  ASSERT_EQ(xmlProblem(svg), "");
+  EXPECT_LT(rectAttribute(svg, 1, "y"), rectAttribute(svg, 0, "y"));
+  EXPECT_DOUBLE_EQ(rectAttribute(svg, 0, "x"), rectAttribute(svg, 1, "x"));
+  EXPECT_GT(rectAttribute(svg, 2, "x"), rectAttribute(svg, 0, "x"));
+  // Buffer 2 fills the arena: as tall as the other two together, and both
+  // rest on offset 0 at the bottom.
+  EXPECT_NEAR(rectAttribute(svg, 2, "height"),
+              rectAttribute(svg, 0, "height") + rectAttribute(svg, 1, "height"),
+              0.02);
+  EXPECT_NEAR(rectAttribute(svg, 2, "y") + rectAttribute(svg, 2, "height"),
+              rectAttribute(svg, 0, "y") + rectAttribute(svg, 0, "height"),
+              0.02);
+}
+
+TEST(MemoryMap, LabelsAreEscaped) {
+  std::vector<Buffer> buffers = {{0, 0, 10, 1 << 20}};
+  MemoryMapOptions options;
+  options.title = "model <&>\"'.onnx";
+  options.labels = {"Conv_<&>\"'_0"};
+  std::string svg = memoryMap(buffers, {0}, 1 << 20, options);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(svg.find("<&>"), std::string::npos);
+  EXPECT_EQ(svg.find("\"'"), std::string::npos);
+  EXPECT_NE(svg.find("model &lt;&amp;&gt;&quot;&apos;.onnx"),
+            std::string::npos);
+  // In the tooltip and inside the rectangle (which is large enough).
+  EXPECT_EQ(countOf(svg, "Conv_&lt;&amp;&gt;&quot;&apos;_0"), 2u) << svg;
+  EXPECT_NE(svg.find("<title>Conv_&lt;&amp;&gt;&quot;&apos;_0\nbuffer #0, "
+                     "1048576 bytes (1 MiB)"),
+            std::string::npos)
+      << svg;
+}
+
+TEST(MemoryMap, BadBytesInLabelsAreReplaced) {
+  std::vector<Buffer> buffers = {{0, 0, 10, 100}, {1, 0, 10, 100}};
+  MemoryMapOptions options;
+  options.labels = {"bad\xff\xfe utf8 \xe2\x82", "control\x01\x1b char"};
+  std::string svg = memoryMap(buffers, {0, 100}, 200, options);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_NE(svg.find("bad\xEF\xBF\xBD\xEF\xBF\xBD utf8 \xEF\xBF\xBD"),
+            std::string::npos);
+  EXPECT_NE(svg.find("control\xEF\xBF\xBD\xEF\xBF\xBD char"),
+            std::string::npos);
+}
+
+TEST(MemoryMap, LongLabelsAreCutInsideTheRectangle) {
+  // 200 two-byte characters in a rectangle a tenth of the plot wide: the
+  // text inside is cut on a character boundary, the tooltip keeps it all.
+  std::string label;
+  for (int i = 0; i < 200; ++i)
+    label += "\xc3\xb1"; // n with tilde
+  std::vector<Buffer> buffers = {{0, 0, 1, 100}, {1, 1, 10, 100}};
+  MemoryMapOptions options;
+  options.labels = {label, "b"};
+  std::string svg = memoryMap(buffers, {0, 0}, 100, options);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, label), 1u);
+  size_t text = svg.find("<text class=\"label\"");
+  ASSERT_NE(text, std::string::npos);
+  llvm::StringRef inside =
+      llvm::StringRef(svg).substr(text).split('>').second.split('<').first;
+  EXPECT_TRUE(inside.ends_with("\xE2\x80\xA6")) << inside.str();
+  EXPECT_LT(inside.size(), 60u);
+  EXPECT_GT(inside.size(), 10u);
+}
+
+TEST(MemoryMap, EmptyInput) {
+  MemoryMapOptions options;
+  options.lowerBound = 0;
+  std::string svg = memoryMap({}, {}, 0, options);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "class=\"buffer\""), 0u);
+  EXPECT_NE(svg.find("no live, non-empty buffers to draw"), std::string::npos);
+  EXPECT_EQ(svg.find("nan"), std::string::npos);
+  EXPECT_EQ(svg.find("inf"), std::string::npos);
+}
+
+TEST(MemoryMap, ZeroSizeAndNeverLiveBuffersAreNotDrawn) {
+  std::vector<Buffer> buffers = {
+      {0, 0, 4, 0}, {1, 3, 3, 64}, {2, 0, 4, 64}, {3, 1, 2, 0}};
+  std::string svg = memoryMap(buffers, {0, 0, 0, 0}, 64);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "<rect class=\"buffer\""), 1u);
+  EXPECT_NE(svg.find("data-id=\"2\""), std::string::npos);
+  EXPECT_EQ(svg.find("data-id=\"0\""), std::string::npos);
+  EXPECT_EQ(svg.find("data-id=\"1\""), std::string::npos);
+  EXPECT_NE(svg.find("3 zero-size or never-live buffers not drawn"),
+            std::string::npos);
+
+  // Only empty buffers: the note, no rectangle.
+  svg = memoryMap(llvm::ArrayRef(buffers).take_front(2), {0, 0}, 0);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "class=\"buffer\""), 0u);
+  EXPECT_NE(svg.find("no live, non-empty buffers to draw"), std::string::npos);
+}
+
+TEST(MemoryMap, BuffersWithoutOffsetsAreNotDrawn) {
+  std::vector<Buffer> buffers = {{0, 0, 4, 8}, {1, 0, 4, 8}, {2, 0, 4, 8}};
+  std::string svg = memoryMap(buffers, {0}, 8);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "<rect class=\"buffer\""), 1u);
+  EXPECT_NE(svg.find("2 buffers have no offset"), std::string::npos);
+}
+
+TEST(MemoryMap, HugeOffsetsAndTimes) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  std::vector<Buffer> buffers = {{0, -kMax, kMax, 1 << 20},
+                                 {1, kMax - 10, kMax, 1 << 20}};
+  std::vector<int64_t> offsets = {0, kMax - (1 << 20)};
+  MemoryMapOptions options;
+  options.lowerBound = 1 << 21;
+  std::string svg = memoryMap(buffers, offsets, kMax, options);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "<rect class=\"buffer\""), 2u);
+  EXPECT_EQ(svg.find("nan"), std::string::npos);
+  EXPECT_EQ(svg.find("inf"), std::string::npos);
+  EXPECT_NE(svg.find("8 EiB"), std::string::npos);
+  // Every coordinate stays on the canvas.
+  for (int id = 0; id < 2; ++id) {
+    EXPECT_GE(rectAttribute(svg, id, "x"), 0);
+    EXPECT_LE(rectAttribute(svg, id, "x") + rectAttribute(svg, id, "width"),
+              1200);
+    EXPECT_GE(rectAttribute(svg, id, "y"), 0);
+    EXPECT_LE(rectAttribute(svg, id, "y") + rectAttribute(svg, id, "height"),
+              700);
+  }
+}
+
+TEST(MemoryMap, LifetimesFarFromZero) {
+  // 2^62 and 2^62 + 1 are the same double: the time scale must not collapse.
+  constexpr int64_t kFar = int64_t(1) << 62;
+  std::vector<Buffer> buffers = {{0, kFar, kFar + 1, 8},
+                                 {1, kFar + 1, kFar + 2, 8}};
+  std::string svg = memoryMap(buffers, {0, 0}, 8);
+  EXPECT_EQ(xmlProblem(svg), "") << svg;
+  EXPECT_EQ(countOf(svg, "<rect class=\"buffer\""), 2u);
+  EXPECT_EQ(svg.find("nan"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find("inf"), std::string::npos) << svg;
+}
+
+TEST(MemoryMap, ThousandsOfBuffers) {
+  std::vector<Buffer> buffers = randomBuffers(/*seed=*/7, 5000,
+                                              /*horizon=*/2000,
+                                              /*maxSize=*/4096);
+  llvm::Expected<Plan> plan = planMemory(buffers, {SolverKind::Greedy});
+  ASSERT_TRUE(!!plan) << llvm::toString(plan.takeError());
+  std::string svg = memoryMap(buffers, plan->offsets, plan->arenaSize);
+  EXPECT_EQ(xmlProblem(svg), "");
+  EXPECT_EQ(countOf(svg, "<rect class=\"buffer\""), 5000u);
+  // Tiny rectangles carry no text inside, so most have none.
+  EXPECT_LT(countOf(svg, "<text class=\"label\""), 500u);
+  EXPECT_LT(svg.size(), 5000u * 300);
+}
+
+TEST(MemoryMap, SameLabelSameColour) {
+  std::vector<Buffer> buffers = {{0, 0, 2, 8}, {1, 2, 4, 8}, {2, 4, 6, 8}};
+  MemoryMapOptions options;
+  options.labels = {"Relu_3", "Conv_1", "Relu_3"};
+  std::string svg = memoryMap(buffers, {0, 0, 0}, 8, options);
+  auto fillOf = [&](int id) {
+    llvm::StringRef rest = llvm::StringRef(svg).substr(
+        svg.find("data-id=\"" + std::to_string(id) + "\""));
+    return rest.substr(rest.find("fill=\"")).take_front(13).str();
+  };
+  EXPECT_EQ(fillOf(0), fillOf(2));
+  EXPECT_NE(fillOf(0), fillOf(1));
+}
+
+TEST(MemoryMap, FormatByteSize) {
+  EXPECT_EQ(formatByteSize(0), "0 B");
+  EXPECT_EQ(formatByteSize(1023), "1023 B");
+  EXPECT_EQ(formatByteSize(1024), "1 KiB");
+  EXPECT_EQ(formatByteSize(1536), "1.5 KiB");
+  EXPECT_EQ(formatByteSize(986112), "963 KiB");
+  EXPECT_EQ(formatByteSize(1304576), "1.24 MiB");
+  EXPECT_EQ(formatByteSize(3.0 * (1ull << 30)), "3 GiB");
 }
 
 } // namespace

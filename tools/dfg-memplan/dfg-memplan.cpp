@@ -1,12 +1,14 @@
 //===- dfg-memplan.cpp - Plan buffer offsets from a CSV -------------------===//
 //
 // Reads buffers (id,lower,upper,size CSV, see BufferCSV.h), plans them into
-// one arena and writes the rows back with an offset column. Exits 0 when the
-// plan fits the capacity, 1 otherwise or on any input error.
+// one arena and writes the rows back with an offset column; --memory-map also
+// draws the plan as an SVG picture. Exits 0 when the plan fits the capacity,
+// 1 otherwise or on any input error.
 //
 //===----------------------------------------------------------------------===//
 
 #include "dfg/Analysis/MemoryPlanning/BufferCSV.h"
+#include "dfg/Analysis/MemoryPlanning/MemoryMap.h"
 #include "dfg/Analysis/MemoryPlanning/Planner.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -14,6 +16,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -61,6 +64,11 @@ static cl::opt<bool> minimize(
     cl::desc("Once the plan fits the capacity, keep shrinking it towards the "
              "lower bound within the time limit (search solver)"),
     cl::cat(memplanCategory));
+
+static cl::opt<std::string> memoryMapPath(
+    "memory-map",
+    cl::desc("Also draw the plan as an SVG picture (time across, offset up)"),
+    cl::value_desc("file.svg"), cl::cat(memplanCategory));
 
 static int fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "dfg-memplan") << message << "\n";
@@ -118,6 +126,37 @@ int main(int argc, char **argv) {
           << " nodes=" << plan->nodes
           << " time=" << llvm::format("%.3f", plan->seconds) << "s\n";
   summary.flush();
+
+  // Drawn even when the plan does not fit: the picture shows where it goes
+  // over the capacity.
+  if (!memoryMapPath.empty()) {
+    std::error_code ec;
+    llvm::ToolOutputFile map(memoryMapPath, ec, llvm::sys::fs::OF_Text);
+    if (ec)
+      return fail("cannot write '" + memoryMapPath + "': " + ec.message());
+    MemoryMapOptions mapOptions;
+    llvm::StringRef inputName = inputPath == "-"
+                                    ? llvm::StringRef("<stdin>")
+                                    : llvm::sys::path::filename(inputPath);
+    mapOptions.title = llvm::formatv("{0}: {1} solver, arena {2}, lower bound "
+                                     "{3}",
+                                     inputName, stringifySolverKind(solver),
+                                     describeByteSize(plan->arenaSize),
+                                     describeByteSize(plan->lowerBound))
+                           .str();
+    mapOptions.lowerBound = plan->lowerBound;
+    if (options.capacity)
+      mapOptions.capacity = *options.capacity;
+    writeMemoryMapSVG(map.os(), table->buffers, plan->offsets, plan->arenaSize,
+                      mapOptions);
+    map.os().flush();
+    if (map.os().has_error()) {
+      ec = map.os().error();
+      map.os().clear_error();
+      return fail("cannot write '" + memoryMapPath + "': " + ec.message());
+    }
+    map.keep();
+  }
 
   if (!plan->fits) {
     const char *why = "the time limit ran out; try a larger --time-limit";
