@@ -6,6 +6,7 @@
 #include "dfg/Conversion/Passes.h"
 #include "dfg/Pipelines/Pipelines.h"
 #include "dfg/Transforms/Codegen/Passes.h"
+#include "dfg/Transforms/Memory/Passes.h"
 #include "dfg/Transforms/Shape/Passes.h"
 
 #include "mlir/InitAllDialects.h"
@@ -45,6 +46,7 @@ void mlir::dfg::registerAllPasses() {
   mlir::registerAllPasses();
   registerDFGShapePasses();
   registerDFGCodegenPasses();
+  registerDFGMemoryPasses();
   registerDFGConversionPasses();
   registerPipelines();
 }

@@ -42,6 +42,21 @@ std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map "
       "allow-return-allocs-from-loops}",
+  });
+  // Intermediate buffers into one arena, planned over the program order;
+  // what escapes or has a data-dependent size stays an allocation.
+  if (options.planMemory) {
+    std::string plan = "dfg-plan-memory{solver=" +
+                       options.memoryPlanSolver.getValue();
+    if (options.arenaArgument)
+      plan += " arena-argument";
+    if (!options.memoryMap.empty())
+      plan += " memory-map=\"" + options.memoryMap.getValue() + "\"";
+    if (!options.memoryPlanCSV.empty())
+      plan += " buffers-csv=\"" + options.memoryPlanCSV.getValue() + "\"";
+    stages.push_back(plan + "}");
+  }
+  stages.append({
       "buffer-deallocation-pipeline",
       // The clones the deallocation pipeline leaves for returned values.
       "convert-bufferization-to-memref",

@@ -21,6 +21,27 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("Tile and vectorize matmul, convolution and pooling "
                      "(dfg-tile-and-vectorize)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> planMemory{
+      *this, "plan-memory",
+      llvm::cl::desc("Place intermediate buffers in one arena planned at "
+                     "compile time (dfg-plan-memory)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> arenaArgument{
+      *this, "arena-argument",
+      llvm::cl::desc("The caller passes the arena as a trailing argument "
+                     "(dfg-plan-memory's arena-argument)"),
+      llvm::cl::init(false)};
+  PassOptions::Option<std::string> memoryMap{
+      *this, "memory-map",
+      llvm::cl::desc("Write an SVG picture of the memory plan to this file "
+                     "(the path may not contain '\"', '{' or '}')")};
+  PassOptions::Option<std::string> memoryPlanSolver{
+      *this, "memory-plan-solver",
+      llvm::cl::desc("The memory planner's solver: greedy or search"),
+      llvm::cl::init("search")};
+  PassOptions::Option<std::string> memoryPlanCSV{
+      *this, "memory-plan-csv",
+      llvm::cl::desc("Write the planned buffers as CSV (dfg-memplan's format)")};
   PassOptions::Option<bool> runtimeAllocator{
       *this, "runtime-allocator",
       llvm::cl::desc("Allocate and free buffers through "
