@@ -302,7 +302,8 @@ public:
             module.getContext(), {ptrType, i32Type, i32Type, ptrType})),
         modelType(LLVM::LLVMStructType::getLiteral(
             module.getContext(),
-            {i64Type, i64Type, i64Type, ptrType, ptrType, ptrType})) {}
+            {i64Type, i64Type, i64Type, ptrType, ptrType, ptrType,
+             ptrType})) {}
 
   LogicalResult build(const ModelSignature &signature, StringRef entry);
 
@@ -334,6 +335,11 @@ private:
     return LLVM::InsertValueOp::create(builder, loc, aggregate, element,
                                        ArrayRef<int64_t>{position});
   }
+
+  /// The arena size formula of ModelABI.h from the `dfg.arena` attribute of
+  /// the lowered entry function; empty when it takes no arena.
+  FailureOr<SmallVector<int64_t>> arenaFormula(StringRef entry,
+                                               size_t numInputs);
 
   /// The table of `tensors`: a pointer to its first element, or null.
   FailureOr<LLVM::GlobalOp> tensorTable(StringRef kind,
@@ -396,6 +402,34 @@ DescriptorBuilder::tensorTable(StringRef kind,
       });
 }
 
+FailureOr<SmallVector<int64_t>>
+DescriptorBuilder::arenaFormula(StringRef entry, size_t numInputs) {
+  SmallVector<int64_t> formula;
+  auto func = module.lookupSymbol<LLVM::LLVMFuncOp>(entry);
+  auto terms = func ? func->getAttrOfType<ArrayAttr>("dfg.arena") : nullptr;
+  if (!terms)
+    return formula;
+  formula.push_back(static_cast<int64_t>(terms.size()));
+  for (Attribute attr : terms) {
+    // [bytes, input, dim, input, dim, ...] from dfg-plan-memory.
+    auto term = dyn_cast<DenseI64ArrayAttr>(attr);
+    if (!term || term.size() % 2 != 1)
+      return emitError(func.getLoc()) << "malformed dfg.arena attribute";
+    ArrayRef<int64_t> values = term.asArrayRef();
+    formula.push_back(values[0]);
+    formula.push_back(static_cast<int64_t>(values.size() / 2));
+    for (size_t i = 1; i < values.size(); i += 2) {
+      if (values[i] < 0 || static_cast<size_t>(values[i]) >= numInputs)
+        return emitError(func.getLoc())
+               << "dfg.arena refers to argument " << values[i]
+               << ", not an input";
+      formula.push_back(values[i]);
+      formula.push_back(values[i + 1]);
+    }
+  }
+  return formula;
+}
+
 LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
                                        StringRef entry) {
   std::string cifaceName = ("_mlir_ciface_" + entry).str();
@@ -410,14 +444,21 @@ LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
 
   size_t numInputs = signature.inputs.size();
   bool hasResult = !signature.outputs.empty();
-  if (ciface.getNumArguments() != numInputs + (hasResult ? 1 : 0))
+  // dfg-plan-memory{arena-argument} appended the arena and described its
+  // size on the function.
+  FailureOr<SmallVector<int64_t>> arena = arenaFormula(entry, numInputs);
+  if (failed(arena))
+    return failure();
+  bool hasArena = !arena->empty();
+  if (ciface.getNumArguments() !=
+      numInputs + (hasResult ? 1 : 0) + (hasArena ? 1 : 0))
     return emitError(ciface.getLoc())
            << "'" << cifaceName << "' takes " << ciface.getNumArguments()
-           << " arguments; expected a result pointer and " << numInputs
-           << " input descriptors";
+           << " arguments; expected a result pointer, " << numInputs
+           << " input descriptors" << (hasArena ? " and the arena" : "");
 
   // void dfg_model_entry(void **args): args[0] is the result, args[1 + i]
-  // input i; all are pointers to memref descriptors.
+  // input i, then the arena; all are pointers to memref descriptors.
   MLIRContext *context = module.getContext();
   auto entryType = LLVM::LLVMFunctionType::get(
       LLVM::LLVMVoidType::get(context), {ptrType});
@@ -431,7 +472,8 @@ LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
     builder.setInsertionPointToStart(body);
     Value args = body->getArgument(0);
     SmallVector<Value> callArgs;
-    for (size_t i = hasResult ? 0 : 1; i <= numInputs; ++i) {
+    for (size_t i = hasResult ? 0 : 1; i <= numInputs + (hasArena ? 1 : 0);
+         ++i) {
       Value slot = LLVM::GEPOp::create(
           builder, loc, ptrType, ptrType, args,
           ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
@@ -446,6 +488,14 @@ LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
       tensorTable("outputs", signature.outputs);
   if (failed(inputs) || failed(outputs))
     return failure();
+  LLVM::GlobalOp arenaTable;
+  if (hasArena) {
+    auto tableType = RankedTensorType::get(
+        {static_cast<int64_t>(arena->size())}, builder.getI64Type());
+    arenaTable = constantGlobal(
+        LLVM::LLVMArrayType::get(i64Type, arena->size()), "dfg_model.arena",
+        DenseIntElementsAttr::get(tableType, ArrayRef(*arena)));
+  }
   auto pointerTo = [&](OpBuilder &b, LLVM::GlobalOp global) -> Value {
     if (!global)
       return LLVM::ZeroOp::create(b, loc, ptrType);
@@ -465,6 +515,7 @@ LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
         model = insert(model, pointerTo(b, *inputs), 3);
         model = insert(model, pointerTo(b, *outputs), 4);
         model = insert(model, LLVM::AddressOfOp::create(b, loc, trampoline), 5);
+        model = insert(model, pointerTo(b, arenaTable), 6);
         return model;
       });
   // Only the runtime linked into the same library reads it.

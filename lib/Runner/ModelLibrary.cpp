@@ -27,6 +27,7 @@ struct ModelLibrary::Api {
   DFG_API_FUNCTION(dfg_model_input_info)
   DFG_API_FUNCTION(dfg_model_output_info)
   DFG_API_FUNCTION(dfg_model_run)
+  DFG_API_FUNCTION(dfg_model_arena_size)
   DFG_API_FUNCTION(dfg_tensor_create)
   DFG_API_FUNCTION(dfg_tensor_free)
   DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -51,6 +52,7 @@ struct ModelLibrary::Api {
     DFG_API_FUNCTION(dfg_model_input_info)
     DFG_API_FUNCTION(dfg_model_output_info)
     DFG_API_FUNCTION(dfg_model_run)
+    DFG_API_FUNCTION(dfg_model_arena_size)
     DFG_API_FUNCTION(dfg_tensor_create)
     DFG_API_FUNCTION(dfg_tensor_free)
     DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -135,6 +137,15 @@ ModelLibrary::createInputs(ArrayRef<HostTensor> inputs) const {
 void ModelLibrary::freeTensors(ArrayRef<dfg_tensor *> tensors) const {
   for (dfg_tensor *tensor : tensors)
     api->dfg_tensor_free(tensor);
+}
+
+llvm::Expected<size_t>
+ModelLibrary::arenaSize(ArrayRef<dfg_tensor *> inputs) const {
+  size_t bytes = 0;
+  if (dfg_status status = api->dfg_model_arena_size(
+          model, inputs.data(), static_cast<int32_t>(inputs.size()), &bytes))
+    return api->error(status);
+  return bytes;
 }
 
 llvm::Error ModelLibrary::run(ArrayRef<dfg_tensor *> inputs,

@@ -12,6 +12,7 @@
 
 #include "Allocator.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +21,21 @@
 /* Defined by the object file dfg-compile emits. */
 extern const dfg_abi_model dfg_model_descriptor;
 
+/* Arenas not in use by a run. A run takes one large enough (or replaces
+ * the largest one) and gives it back, so a model run from one thread
+ * allocates its arena once, and runs on several threads never share one. */
+enum { kMaxFreeArenas = 8, kArenaAlignment = 64 };
+
+typedef struct {
+  void *data;
+  size_t bytes;
+} Arena;
+
 struct dfg_model {
   const dfg_abi_model *abi;
+  pthread_mutex_t arenaMutex;
+  Arena freeArenas[kMaxFreeArenas];
+  int numFreeArenas;
 };
 
 struct dfg_tensor {
@@ -269,6 +283,7 @@ dfg_status dfg_model_open(dfg_model **model) {
   if (!result)
     return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_open: out of memory");
   result->abi = abi;
+  pthread_mutex_init(&result->arenaMutex, NULL);
   dfgAllocatorModelOpened();
   *model = result;
   return DFG_OK;
@@ -277,6 +292,9 @@ dfg_status dfg_model_open(dfg_model **model) {
 void dfg_model_close(dfg_model *model) {
   if (!model)
     return;
+  for (int i = 0; i < model->numFreeArenas; ++i)
+    free(model->freeArenas[i].data);
+  pthread_mutex_destroy(&model->arenaMutex);
   free(model);
   dfgAllocatorModelClosed();
 }
@@ -375,6 +393,123 @@ static dfg_status checkInput(const dfg_abi_tensor *expected, int32_t index,
 /* Size in int64 words of a rank-`rank` memref descriptor. */
 static size_t descriptorWords(int32_t rank) { return 3 + 2 * (size_t)rank; }
 
+/* The arena bytes a run with `inputs` (already checked) needs, from the
+ * formula of ModelABI.h; 0 when the model takes no arena. */
+static dfg_status arenaBytes(const dfg_abi_model *abi,
+                             const dfg_tensor *const *inputs, size_t *bytes) {
+  *bytes = 0;
+  const int64_t *formula = abi->arena;
+  if (!formula)
+    return DFG_OK;
+  int64_t terms = *formula++;
+  uint64_t total = 0;
+  for (int64_t t = 0; t < terms; ++t) {
+    uint64_t term = (uint64_t)*formula++;
+    int64_t factors = *formula++;
+    uint64_t unit = 1;
+    for (int64_t f = 0; f < factors; ++f) {
+      int64_t input = *formula++, dim = *formula++;
+      if (input < 0 || input >= abi->num_inputs || dim < 0 ||
+          dim >= inputs[input]->rank)
+        return fail(DFG_ERR_INTERNAL,
+                    "dfg_model_run: the arena formula is inconsistent");
+      if (__builtin_mul_overflow(unit, (uint64_t)inputs[input]->dims[dim],
+                                 &unit))
+        return fail(DFG_ERR_OUT_OF_MEMORY,
+                    "dfg_model_run: the inputs need an arena of more than "
+                    "2^64 bytes");
+    }
+    if (unit == 0)
+      unit = 1;
+    if (__builtin_mul_overflow(term, unit, &term) ||
+        __builtin_add_overflow(total, term, &total) || total > SIZE_MAX)
+      return fail(DFG_ERR_OUT_OF_MEMORY,
+                  "dfg_model_run: the inputs need an arena of more than "
+                  "2^64 bytes");
+  }
+  *bytes = (size_t)total;
+  return DFG_OK;
+}
+
+/* An arena of at least `bytes`, 64-byte aligned: a free one of the model
+ * when one is large enough, else a new one (the largest free one, too
+ * small, is released). */
+static int acquireArena(dfg_model *model, size_t bytes, Arena *arena) {
+  pthread_mutex_lock(&model->arenaMutex);
+  int best = -1;
+  for (int i = 0; i < model->numFreeArenas; ++i)
+    if (model->freeArenas[i].bytes >= bytes &&
+        (best < 0 || model->freeArenas[i].bytes < model->freeArenas[best].bytes))
+      best = i;
+  if (best < 0 && model->numFreeArenas > 0) {
+    best = 0;
+    for (int i = 1; i < model->numFreeArenas; ++i)
+      if (model->freeArenas[i].bytes > model->freeArenas[best].bytes)
+        best = i;
+    free(model->freeArenas[best].data);
+    model->freeArenas[best] = (Arena){NULL, 0};
+  }
+  if (best >= 0) {
+    *arena = model->freeArenas[best];
+    model->freeArenas[best] = model->freeArenas[--model->numFreeArenas];
+  } else {
+    *arena = (Arena){NULL, 0};
+  }
+  pthread_mutex_unlock(&model->arenaMutex);
+  if (arena->data)
+    return 1;
+  size_t rounded = (bytes + kArenaAlignment - 1) / kArenaAlignment *
+                   kArenaAlignment;
+  if (rounded < bytes)
+    return 0;
+  if (rounded == 0)
+    rounded = kArenaAlignment;
+  arena->data = aligned_alloc(kArenaAlignment, rounded);
+  arena->bytes = rounded;
+  return arena->data != NULL;
+}
+
+static void releaseArena(dfg_model *model, Arena arena) {
+  pthread_mutex_lock(&model->arenaMutex);
+  if (model->numFreeArenas < kMaxFreeArenas) {
+    model->freeArenas[model->numFreeArenas++] = arena;
+    arena.data = NULL;
+  }
+  pthread_mutex_unlock(&model->arenaMutex);
+  free(arena.data);
+}
+
+/* Checks the inputs of a run or an arena query. */
+static dfg_status checkInputs(const char *function, const dfg_abi_model *abi,
+                              const dfg_tensor *const *inputs,
+                              int32_t num_inputs) {
+  if (num_inputs != abi->num_inputs)
+    return fail(DFG_ERR_MISSING_INPUT, "%s: the model has %lld inputs, got %d",
+                function, (long long)abi->num_inputs, (int)num_inputs);
+  if (num_inputs > 0 && !inputs)
+    return fail(DFG_ERR_MISSING_INPUT, "%s: inputs is NULL", function);
+  for (int32_t i = 0; i < num_inputs; ++i) {
+    dfg_status status = checkInput(&abi->inputs[i], i, inputs[i]);
+    if (status != DFG_OK)
+      return status;
+  }
+  return DFG_OK;
+}
+
+dfg_status dfg_model_arena_size(const dfg_model *model,
+                                const dfg_tensor *const *inputs,
+                                int32_t num_inputs, size_t *bytes) {
+  if (!model || !bytes)
+    return fail(DFG_ERR_INVALID_ARGUMENT, "dfg_model_arena_size: %s is NULL",
+                model ? "bytes" : "model");
+  *bytes = 0;
+  dfg_status status =
+      checkInputs("dfg_model_arena_size", model->abi, inputs, num_inputs);
+  if (status != DFG_OK)
+    return status;
+  return arenaBytes(model->abi, inputs, bytes);
+}
+
 /* Turns the output memref at `desc` into a tensor. The generated code hands
  * over ownership of `allocated`; it is adopted unless another output already
  * took it or the layout is not the dense row-major one, in which case the
@@ -456,17 +591,13 @@ dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
     return fail(DFG_ERR_INVALID_ARGUMENT,
                 "dfg_model_run: the model has %lld outputs, got room for %d",
                 (long long)abi->num_outputs, (int)num_outputs);
-  if (num_inputs != abi->num_inputs)
-    return fail(DFG_ERR_MISSING_INPUT,
-                "dfg_model_run: the model has %lld inputs, got %d",
-                (long long)abi->num_inputs, (int)num_inputs);
-  if (num_inputs > 0 && !inputs)
-    return fail(DFG_ERR_MISSING_INPUT, "dfg_model_run: inputs is NULL");
-  for (int32_t i = 0; i < num_inputs; ++i) {
-    dfg_status status = checkInput(&abi->inputs[i], i, inputs[i]);
-    if (status != DFG_OK)
-      return status;
-  }
+  dfg_status checked = checkInputs("dfg_model_run", abi, inputs, num_inputs);
+  if (checked != DFG_OK)
+    return checked;
+  size_t arenaSize = 0;
+  checked = arenaBytes(abi, inputs, &arenaSize);
+  if (checked != DFG_OK)
+    return checked;
 
   /* One block: the argument array, the input and the result descriptors. */
   size_t inputWords = 0, outputWords = 0;
@@ -474,14 +605,30 @@ dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
     inputWords += descriptorWords(abi->inputs[i].rank);
   for (int32_t i = 0; i < num_outputs; ++i)
     outputWords += descriptorWords(abi->outputs[i].rank);
-  size_t argCount = 1 + (size_t)num_inputs;
+  size_t arenaWords = abi->arena ? descriptorWords(1) : 0;
+  size_t argCount = 1 + (size_t)num_inputs + (abi->arena ? 1 : 0);
   void **args = (void **)calloc(argCount, sizeof(void *));
-  int64_t *words =
-      (int64_t *)calloc(inputWords + outputWords + 1, sizeof(int64_t));
-  if (!args || !words) {
+  int64_t *words = (int64_t *)calloc(inputWords + outputWords + arenaWords + 1,
+                                     sizeof(int64_t));
+  Arena arena = {NULL, 0};
+  if (!args || !words ||
+      (abi->arena && !acquireArena(model, arenaSize, &arena))) {
     free(args);
     free(words);
+    if (abi->arena)
+      return fail(DFG_ERR_OUT_OF_MEMORY,
+                  "dfg_model_run: out of memory (the arena needs %zu bytes)",
+                  arenaSize);
     return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_run: out of memory");
+  }
+  if (abi->arena) {
+    int64_t *descriptor = words + inputWords + outputWords;
+    descriptor[0] = (int64_t)(intptr_t)arena.data;
+    descriptor[1] = (int64_t)(intptr_t)arena.data;
+    descriptor[2] = 0;
+    descriptor[3] = (int64_t)arena.bytes;
+    descriptor[4] = 1;
+    args[1 + num_inputs] = descriptor;
   }
   int64_t *resultWords = words + inputWords;
   args[0] = resultWords;
@@ -505,6 +652,8 @@ dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
   }
 
   abi->entry(args);
+  if (abi->arena)
+    releaseArena(model, arena);
 
   dfg_status status = DFG_OK;
   cursor = resultWords;

@@ -64,6 +64,21 @@ static cl::opt<bool>
                   cl::desc("Print the MLIR pass pipeline to stderr"),
                   cl::cat(category));
 
+static cl::opt<std::string> memoryPlan(
+    "memory-plan",
+    cl::desc("How intermediate buffers are placed: search (one arena "
+             "planned at compile time, as small as the planner can make it; "
+             "the default), greedy (one arena, best-fit plan) or none "
+             "(each buffer allocated at run time)"),
+    cl::value_desc("search|greedy|none"), cl::init("search"),
+    cl::cat(category));
+
+static cl::opt<std::string> memoryMap(
+    "memory-map",
+    cl::desc("Write an SVG picture of the memory plan (time across, offset "
+             "up, one rectangle per buffer labelled with its ONNX node)"),
+    cl::value_desc("file.svg"), cl::cat(category));
+
 static cl::opt<std::string> runtimeArchive(
     "runtime",
     cl::desc("The runtime archive (default: ../lib/libdfg_runtime.a next "
@@ -89,6 +104,31 @@ int main(int argc, char **argv) {
       runtimeArchive.empty()
           ? compiler::defaultRuntimeArchive(argv[0], (void *)&main)
           : std::string(runtimeArchive);
+
+  if (memoryPlan != "search" && memoryPlan != "greedy" &&
+      memoryPlan != "none") {
+    llvm::errs() << "dfg-compile: --memory-plan must be search, greedy or "
+                    "none, not '"
+                 << memoryPlan << "'\n";
+    return 1;
+  }
+  options.pipeline.planMemory = memoryPlan != "none";
+  if (memoryPlan != "none")
+    options.pipeline.memoryPlanSolver = memoryPlan;
+  if (!memoryMap.empty()) {
+    if (memoryPlan == "none") {
+      llvm::errs() << "dfg-compile: --memory-map needs a memory plan "
+                      "(--memory-plan=search or greedy)\n";
+      return 1;
+    }
+    // The path travels inside the textual pipeline, quoted.
+    if (StringRef(memoryMap).find_first_of("\"{}") != StringRef::npos) {
+      llvm::errs() << "dfg-compile: --memory-map: the path may not contain "
+                      "'\"', '{' or '}'\n";
+      return 1;
+    }
+    options.pipeline.memoryMap = memoryMap;
+  }
 
   std::string output = outputPath;
   if (output.empty()) {

@@ -60,7 +60,8 @@ static cl::opt<std::string>
 static cl::opt<unsigned>
     benchmark("benchmark",
               cl::desc("Time N runs (after warm-up runs) and print "
-                       "'latency_ms median=.. min=.. max=..'"),
+                       "'arena_bytes=..' (the planned arena of these inputs) "
+                       "and 'latency_ms median=.. min=.. max=..'"),
               cl::value_desc("N"), cl::init(0), cl::cat(category));
 
 
@@ -307,6 +308,10 @@ int main(int argc, char **argv) {
       times.push_back(
           std::chrono::duration<double, std::milli>(end - start).count());
     }
+    llvm::Expected<size_t> arena = (*library)->arenaSize(*tensors);
+    if (!arena)
+      return fail(arena.takeError());
+    llvm::outs() << "arena_bytes=" << *arena << "\n";
     std::sort(times.begin(), times.end());
     size_t n = times.size();
     double median =

@@ -134,8 +134,11 @@ enum class EmitKind { MLIR, LLVMIR, Object, SharedLibrary };
 
 struct CompileOptions {
   /// The runtime the library is linked with implements the generic
-  /// allocation functions (a block cache).
-  CompileOptions() { pipeline.runtimeAllocator = true; }
+  /// allocation functions (a block cache) and provides the planned arena.
+  CompileOptions() {
+    pipeline.runtimeAllocator = true;
+    pipeline.arenaArgument = true;
+  }
 
   EmitKind emit = EmitKind::SharedLibrary;
   CodegenOptions codegen;

@@ -78,6 +78,9 @@ public:
   createInputs(ArrayRef<HostTensor> inputs) const;
   void freeTensors(ArrayRef<dfg_tensor *> tensors) const;
 
+  /// The bytes of the planned arena a run with `inputs` uses.
+  llvm::Expected<size_t> arenaSize(ArrayRef<dfg_tensor *> inputs) const;
+
   /// Runs the model once. With `outputs`, copies the results into it
   /// (named after the model's outputs); otherwise just frees them.
   llvm::Error run(ArrayRef<dfg_tensor *> inputs,

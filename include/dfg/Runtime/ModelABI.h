@@ -16,6 +16,15 @@
 |* alloc (lib/Runtime/Allocator.h); the outputs are caller-owned and go     *|
 |* back through _mlir_memref_to_llvm_free, never free().                    *|
 |*                                                                            *|
+|* When `arena` is not NULL the entry also takes args[1 + num_inputs], the  *|
+|* descriptor of a rank-1 i8 memref: the arena dfg-plan-memory placed the   *|
+|* intermediate buffers in, 64-byte aligned and at least as large as        *|
+|* `arena` says for the inputs of the run. `arena` is a flat list:          *|
+|*   arena[0] = T, the number of terms, then per term:                       *|
+|*   bytes, K, input_0, dim_0, ..., input_{K-1}, dim_{K-1}                   *|
+|* and the size is the sum over terms of bytes * max(1, product of the K    *|
+|* input dimensions).                                                        *|
+|*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
 #ifndef DFG_RUNTIME_MODELABI_H
@@ -23,8 +32,9 @@
 
 #include <stdint.h>
 
-/* 2: buffers through the runtime's allocator rather than malloc/free. */
-#define DFG_ABI_VERSION 2
+/* 2: buffers through the runtime's allocator rather than malloc/free.
+ * 3: the planned arena (`arena`, an extra entry argument). */
+#define DFG_ABI_VERSION 3
 #define DFG_ABI_DESCRIPTOR_SYMBOL "dfg_model_descriptor"
 #define DFG_ABI_ENTRY_SYMBOL "dfg_model_entry"
 
@@ -36,7 +46,7 @@ typedef struct dfg_abi_tensor {
   const int64_t *dims; /* -1 for a dynamic dimension; NULL when rank is 0 */
 } dfg_abi_tensor;
 
-/* LLVM: !llvm.struct<(i64, i64, i64, ptr, ptr, ptr)>. */
+/* LLVM: !llvm.struct<(i64, i64, i64, ptr, ptr, ptr, ptr)>. */
 typedef struct dfg_abi_model {
   int64_t abi_version;
   int64_t num_inputs;
@@ -44,6 +54,7 @@ typedef struct dfg_abi_model {
   const dfg_abi_tensor *inputs;
   const dfg_abi_tensor *outputs;
   void (*entry)(void **args);
+  const int64_t *arena; /* NULL: the entry takes no arena */
 } dfg_abi_model;
 
 #endif /* DFG_RUNTIME_MODELABI_H */

@@ -105,6 +105,15 @@ DFG_API dfg_status dfg_model_run(dfg_model *model,
                                  int32_t num_inputs, dfg_tensor **outputs,
                                  int32_t num_outputs);
 
+/* The bytes of the arena in which a run with these inputs keeps its
+ * intermediate tensors (planned at compile time; 0 when the model has
+ * none). The runtime allocates an arena once and reuses it across runs; a
+ * run with larger dynamic dimensions replaces it. The inputs are checked as
+ * by dfg_model_run. */
+DFG_API dfg_status dfg_model_arena_size(const dfg_model *model,
+                                        const dfg_tensor *const *inputs,
+                                        int32_t num_inputs, size_t *bytes);
+
 /* Creates a tensor of `rank` dimensions `dims` (all >= 0). With `data`, its
  * contents are copied from `data` (row-major, dfg_dtype_size(dtype) bytes
  * per element); otherwise they are zero. */
