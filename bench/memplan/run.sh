@@ -54,3 +54,44 @@ for instance in A B C D E F; do
     "$(ratio "$minimized")" "$(field optimal "$minimized")" \
     "$(field time "$minimized")"
 done
+
+# The real models of the CPU end-to-end benchmark (bench/models): the
+# buffers dfg-compile plans (its own pipeline, cut after dfg-plan-memory,
+# which reports what it planned and writes the buffers as CSV at batch 1),
+# then both solvers of dfg-memplan on them without a capacity.
+models=(${MODELS:-resnet18 mobilenet_v2 squeezenet1_1 transformer_encoder})
+if [[ -n "${SKIP_MODELS:-}" ]]; then
+  exit 0
+fi
+for m in "${models[@]}"; do
+  if [[ ! -f "$root/build/models/$m/model.onnx" ]]; then
+    "$root/scripts/setup-models.sh" >/dev/null
+    /usr/bin/python3 "$root/utils/export-real-models.py" -o "$root/build/models" >/dev/null
+    break
+  fi
+done
+out="$build/bench/memplan"
+mkdir -p "$out"
+echo
+echo "| model | planned buffers | left to the allocator | sum of buffers | lower bound | greedy arena / LB | greedy time | search arena / LB | search time | dfg-compile's arena |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+for m in "${models[@]}"; do
+  onnx="$root/build/models/$m/model.onnx"
+  pipeline="$("$build/bin/dfg-compile" --print-pipeline --emit=mlir -o /dev/null "$onnx" 2>&1 >/dev/null | head -1)"
+  pipeline="${pipeline%%,buffer-deallocation-pipeline*})"
+  pipeline="${pipeline/arena-argument\}/arena-argument report buffers-csv=\"$out/$m.csv\"\}}"
+  report="$("$build/bin/dfg-translate" --import-onnx "$onnx" |
+    "$build/bin/dfg-opt" --pass-pipeline="$pipeline" -o /dev/null 2>&1 |
+    grep -m1 'remark: dfg-plan-memory')"
+  planned="$(sed -n 's/.*dfg-plan-memory: \([0-9]*\) buffers.*/\1/p' <<<"$report")"
+  arena="$(sed -n 's/.*in an arena of \([0-9]*\) bytes.*/\1/p' <<<"$report")"
+  sum="$(sed -n 's/.*, sum \([0-9]*\),.*/\1/p' <<<"$report")"
+  left="$(sed -n 's/.*); \(.*\)$/\1/p' <<<"$report" | sed 's/ left to the allocator for / /g; s/; /, /g')"
+  greedy="$("$tool" --solver=greedy --input "$out/$m.csv" --output /dev/null)"
+  search="$("$tool" --solver=search --time-limit "$limit" --input "$out/$m.csv" --output /dev/null)"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) |\n' \
+    "$m" "$planned" "${left:-none}" "$sum" "$(field lower-bound "$greedy")" \
+    "$(ratio "$greedy")" "$(field time "$greedy")" "$(ratio "$search")" \
+    "$(field time "$search")" "$arena" \
+    "$(awk -v a="$arena" -v l="$(field lower-bound "$greedy")" 'BEGIN { printf "%.4f x LB", a / l }')"
+done
