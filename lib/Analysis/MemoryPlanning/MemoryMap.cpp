@@ -98,6 +98,19 @@ static std::string truncate(llvm::StringRef utf8, size_t maxChars) {
   return (takeChars(utf8, maxChars - 1) + "\xE2\x80\xA6").str();
 }
 
+/// Like truncate, but keeps the end of the text: the last components of a
+/// node name such as "/features/features.3/expand3x3/Conv" tell buffers
+/// apart, their common prefix does not.
+static std::string truncateFront(llvm::StringRef utf8, size_t maxChars) {
+  size_t count = countChars(utf8);
+  if (count <= maxChars)
+    return utf8.str();
+  if (maxChars < 3)
+    return std::string();
+  size_t drop = takeChars(utf8, count - (maxChars - 1)).size();
+  return ("\xE2\x80\xA6" + utf8.drop_front(drop)).str();
+}
+
 /// Escapes text for element content and attribute values alike.
 static void writeEscaped(llvm::raw_ostream &os, llvm::StringRef text) {
   for (char c : text) {
@@ -378,7 +391,7 @@ void mlir::dfg::memplan::writeMemoryMapSVG(llvm::raw_ostream &os,
       continue;
     size_t maxChars =
         static_cast<size_t>(std::max(0.0, (width - 6) / kLabelCharWidth));
-    std::string text = truncate(entry.label, maxChars);
+    std::string text = truncateFront(entry.label, maxChars);
     if (text.empty())
       continue;
     os << "<text class=\"label\" x=\"" << px(left + 3) << "\" y=\""

@@ -261,9 +261,20 @@ struct Group {
   int64_t bytes = 0;
 };
 
+/// The ONNX node a location names ("name (OpType)" from the importer),
+/// without the op type when the name already ends with it (exporters name
+/// nodes "/layer1/conv/Conv").
 std::string nodeLabel(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
+  if (auto name = dyn_cast<NameLoc>(loc)) {
+    StringRef text = name.getName().strref();
+    size_t open = text.rfind(" (");
+    if (open != StringRef::npos && text.ends_with(")")) {
+      StringRef opType = text.slice(open + 2, text.size() - 1);
+      if (text.take_front(open).ends_with(opType))
+        return text.take_front(open).str();
+    }
+    return text.str();
+  }
   if (auto fused = dyn_cast<FusedLoc>(loc))
     for (Location inner : fused.getLocations()) {
       std::string label = nodeLabel(inner);
