@@ -178,3 +178,35 @@ func.func @unbounded_clamp(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) 
   %1 = dfg.clamp %x {min = 0.0 : f64, max = 0x7FF0000000000000 : f64} : (tensor<4xf32>) -> tensor<4xf32>
   return %0, %1 : tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// A transposed constant is folded at compile time: dense literals, any rank
+// and element width, and dense_resource blobs (a new blob); a transpose of a
+// non-constant stays.
+// CHECK-LABEL: func.func @transposed_constants
+// CHECK-DAG: dfg.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK-DAG: dfg.constant dense<{{\[}}[{{\[}}1, 3, 5], [7, 9, 11]], {{\[}}[2, 4, 6], [8, 10, 12]]]> : tensor<2x2x3xi8>
+// CHECK-DAG: dfg.constant dense<2.500000e+00> : tensor<3x2xf32>
+// CHECK-DAG: dfg.constant dense_resource<blob1_transposed> : tensor<3x2xf32>
+// CHECK-DAG: dfg.transpose %arg0
+// CHECK: blob1_transposed: "0x080000000000803F00008040000000400000A040000040400000C040"
+func.func @transposed_constants(%x: tensor<2x3xf32>) -> (tensor<3x2xf32>, tensor<2x2x3xi8>, tensor<3x2xf32>, tensor<3x2xf32>, tensor<3x2xf32>) {
+  %a = dfg.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %t = dfg.transpose %a {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  %b = dfg.constant dense<[[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]]]> : tensor<2x3x2xi8>
+  %u = dfg.transpose %b {permutation = array<i64: 2, 0, 1>} : (tensor<2x3x2xi8>) -> tensor<2x2x3xi8>
+  %s = dfg.constant dense<2.5> : tensor<2x3xf32>
+  %w = dfg.transpose %s {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  %c = dfg.constant dense_resource<blob1> : tensor<2x3xf32>
+  %v = dfg.transpose %c {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  %y = dfg.transpose %x {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  return %t, %u, %w, %v, %y : tensor<3x2xf32>, tensor<2x2x3xi8>, tensor<3x2xf32>, tensor<3x2xf32>, tensor<3x2xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      blob1: "0x040000000000803F0000004000004040000080400000A0400000C040"
+    }
+  }
+#-}

@@ -9,8 +9,13 @@
 #include "dfg/Dialect/DFG/IR/DFGOps.h"
 
 #include "mlir/Dialect/CommonFolders.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::dfg;
@@ -160,12 +165,86 @@ OpFoldResult ReduceOp::fold(FoldAdaptor) {
   return {};
 }
 
-OpFoldResult TransposeOp::fold(FoldAdaptor) {
+/// The bytes of a non-splat constant whose elements are whole bytes each:
+/// a dense literal or a dense_resource blob.
+static std::optional<ArrayRef<char>> rawElementBytes(Attribute attr) {
+  auto elements = dyn_cast_if_present<ElementsAttr>(attr);
+  if (!elements || elements.isSplat())
+    return std::nullopt;
+  Type elementType = elements.getElementType();
+  if (!elementType.isIntOrFloat() ||
+      elementType.getIntOrFloatBitWidth() % 8 != 0)
+    return std::nullopt;
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr))
+    return dense.getRawData();
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob)
+      return std::nullopt;
+    return blob->getData();
+  }
+  return std::nullopt;
+}
+
+/// Transposes of constants larger than this stay run-time ops (the folded
+/// copy would be kept in memory while compiling).
+static constexpr int64_t kMaxFoldedTransposeBytes = int64_t(256) << 20;
+
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   ArrayRef<int64_t> permutation = getPermutation();
-  for (auto [i, p] : llvm::enumerate(permutation))
-    if (static_cast<int64_t>(i) != p)
-      return {};
-  return sameTypeOrNull(getInput(), getOutput());
+  if (llvm::all_of(llvm::enumerate(permutation), [](auto entry) {
+        return static_cast<int64_t>(entry.index()) == entry.value();
+      }))
+    return sameTypeOrNull(getInput(), getOutput());
+
+  // A transposed weight (Gemm's transB, say) becomes a constant at compile
+  // time instead of a copy at every run.
+  auto resultType = dyn_cast<RankedTensorType>(getOutput().getType());
+  if (!resultType || !resultType.hasStaticShape())
+    return {};
+  if (Attribute splat = getSplat(adaptor.getInput()))
+    return SplatElementsAttr::get(resultType, splat);
+  std::optional<ArrayRef<char>> bytes = rawElementBytes(adaptor.getInput());
+  auto inputType = dyn_cast<RankedTensorType>(getInput().getType());
+  if (!bytes || !inputType || !inputType.hasStaticShape())
+    return {};
+  int64_t elementBytes = resultType.getElementTypeBitWidth() / 8;
+  int64_t count = resultType.getNumElements();
+  if (count * elementBytes > kMaxFoldedTransposeBytes ||
+      static_cast<int64_t>(bytes->size()) != count * elementBytes)
+    return {};
+
+  // Walk the result in row-major order; the input offset of each element
+  // follows from the input strides of the permuted dimensions.
+  int64_t rank = resultType.getRank();
+  SmallVector<int64_t> inputStrides(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    inputStrides[d] = inputStrides[d + 1] * inputType.getDimSize(d + 1);
+  SmallVector<int64_t> strides, sizes(resultType.getShape());
+  for (int64_t p : permutation)
+    strides.push_back(inputStrides[p]);
+  std::vector<char> data(bytes->size());
+  SmallVector<int64_t> index(rank, 0);
+  int64_t source = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    std::memcpy(data.data() + i * elementBytes,
+                bytes->data() + source * elementBytes, elementBytes);
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      source += strides[d];
+      if (++index[d] < sizes[d])
+        break;
+      source -= strides[d] * sizes[d];
+      index[d] = 0;
+    }
+  }
+  if (isa<DenseElementsAttr>(adaptor.getInput()))
+    return DenseElementsAttr::getFromRawBuffer(resultType, data);
+  auto resource = cast<DenseResourceElementsAttr>(adaptor.getInput());
+  std::string name = (resource.getRawHandle().getKey() + "_transposed").str();
+  return DenseResourceElementsAttr::get(
+      resultType, name,
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(ArrayRef<char>(data),
+                                                    alignof(uint64_t)));
 }
 
 namespace {
