@@ -126,6 +126,45 @@ def run_one(tools, key, test_dir, timeout):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def compare_plans(tools, key, test_dir, timeout):
+    """Whether the outputs of every test_data_set_* are byte for byte the
+    same with the memory plan (dfg-compile's default) and without it
+    (--memory-plan=none). "skip" when the model does not compile or run."""
+    compile_tool, run_tool = tools
+    work = tempfile.mkdtemp(prefix="dfg-plan-")
+    try:
+        outputs = {}
+        for plan in ("search", "none"):
+            lib = os.path.join(work, "lib%s.so" % plan)
+            try:
+                c = subprocess.run([compile_tool, os.path.join(test_dir, "model.onnx"),
+                                    "-o", lib, "--memory-plan=" + plan],
+                                   capture_output=True, text=True, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return key, "skip (compile timeout)"
+            if c.returncode != 0:
+                return key, "skip (does not compile)"
+            for data in sorted(glob.glob(os.path.join(test_dir, "test_data_set_*"))):
+                out = os.path.join(work, plan, os.path.basename(data))
+                try:
+                    subprocess.run([run_tool, lib, "--test-data", data,
+                                    "--output-dir", out], capture_output=True,
+                                   timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    return key, "skip (run timeout)"
+                for f in sorted(glob.glob(os.path.join(out, "output_*.npy"))):
+                    with open(f, "rb") as h:
+                        outputs.setdefault(plan, {})[
+                            os.path.relpath(f, os.path.join(work, plan))] = h.read()
+        if not outputs.get("search") and not outputs.get("none"):
+            return key, "skip (no outputs)"
+        if outputs.get("search") == outputs.get("none"):
+            return key, "identical"
+        return key, "DIFFERENT"
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def collect(tools, jobs, timeout, only):
     results = {}
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
@@ -204,9 +243,26 @@ def main():
     mode.add_argument("--check", action="store_true")
     mode.add_argument("--print", action="store_true",
                       help="print each outcome, write nothing")
+    mode.add_argument("--compare-memory-plan", action="store_true",
+                      help="compile every model with and without the memory "
+                           "plan and check that the outputs are byte for "
+                           "byte the same")
     args = parser.parse_args()
 
     tools = (os.path.join(args.bin, "dfg-compile"), os.path.join(args.bin, "dfg-run"))
+    if args.compare_memory_plan:
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            outcomes = [f.result() for f in
+                        [pool.submit(compare_plans, tools, k, d, args.timeout)
+                         for k, d in models(args.only)]]
+        different = [k for k, o in outcomes if o == "DIFFERENT"]
+        same = sum(o == "identical" for _, o in outcomes)
+        for k in different:
+            print("DIFFERENT %s" % k)
+        print("%d models give identical outputs with and without the memory "
+              "plan, %d differ, %d skipped (do not compile or run)" %
+              (same, len(different), len(outcomes) - same - len(different)))
+        return 1 if different else 0
     results = collect(tools, args.jobs, args.timeout, args.only)
     lines = ["%s: %s" % (k, results[k]) for k in sorted(results)]
     crashes = [l for l in lines if ": CRASH" in l]
