@@ -19,6 +19,7 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
 
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -154,7 +155,8 @@ static FailureOr<func::FuncOp> lookupEntry(ModuleOp module, StringRef entry) {
 
 static FailureOr<TensorSignature> tensorSignature(Location loc, StringRef kind,
                                                   unsigned index, Type type,
-                                                  StringAttr name) {
+                                                  StringAttr name,
+                                                  ArrayAttr dimNames) {
   TensorSignature result;
   result.name = name ? name.str() : (kind + Twine(index)).str();
   auto tensorType = dyn_cast<RankedTensorType>(type);
@@ -172,6 +174,15 @@ static FailureOr<TensorSignature> tensorSignature(Location loc, StringRef kind,
   result.dtype = *dtype;
   for (int64_t dim : tensorType.getShape())
     result.shape.push_back(ShapedType::isDynamic(dim) ? -1 : dim);
+  // The importer's names of dynamic dimensions (a static one needs none).
+  if (dimNames && dimNames.size() == result.shape.size())
+    for (auto [dim, attr] : llvm::zip_equal(result.shape, dimNames)) {
+      auto text = dyn_cast<StringAttr>(attr);
+      result.dimNames.push_back(dim < 0 && text ? text.str() : "");
+    }
+  if (llvm::all_of(result.dimNames,
+                   [](const std::string &n) { return n.empty(); }))
+    result.dimNames.clear();
   return result;
 }
 
@@ -185,7 +196,8 @@ FailureOr<ModelSignature> compiler::collectSignature(ModuleOp module,
   for (auto [i, input] : llvm::enumerate(type.getInputs())) {
     FailureOr<TensorSignature> tensor = tensorSignature(
         func->getLoc(), "input", i, input,
-        func->getArgAttrOfType<StringAttr>(i, "dfg.name"));
+        func->getArgAttrOfType<StringAttr>(i, "dfg.name"),
+        func->getArgAttrOfType<ArrayAttr>(i, "dfg.dim_params"));
     if (failed(tensor))
       return failure();
     signature.inputs.push_back(std::move(*tensor));
@@ -193,7 +205,7 @@ FailureOr<ModelSignature> compiler::collectSignature(ModuleOp module,
   for (auto [i, output] : llvm::enumerate(type.getResults())) {
     FailureOr<TensorSignature> tensor = tensorSignature(
         func->getLoc(), "output", i, output,
-        func->getResultAttrOfType<StringAttr>(i, "dfg.name"));
+        func->getResultAttrOfType<StringAttr>(i, "dfg.name"), ArrayAttr());
     if (failed(tensor))
       return failure();
     signature.outputs.push_back(std::move(*tensor));
@@ -212,9 +224,11 @@ LogicalResult compiler::prepareEntryFunction(ModuleOp module,
   // The names live on in the model descriptor; as LLVM parameter attributes
   // they would only draw "unhandled parameter attribute" warnings.
   auto nameAttr = StringAttr::get(context, "dfg.name");
+  auto dimNamesAttr = StringAttr::get(context, "dfg.dim_params");
   for (unsigned i = 0, e = func->getNumArguments(); i < e; ++i) {
     func->setArgAttr(i, "bufferization.writable", BoolAttr::get(context, false));
     func->removeArgAttr(i, nameAttr);
+    func->removeArgAttr(i, dimNamesAttr);
   }
   for (unsigned i = 0, e = func->getNumResults(); i < e; ++i)
     func->removeResultAttr(i, nameAttr);
@@ -302,8 +316,8 @@ public:
             module.getContext(), {ptrType, i32Type, i32Type, ptrType})),
         modelType(LLVM::LLVMStructType::getLiteral(
             module.getContext(),
-            {i64Type, i64Type, i64Type, ptrType, ptrType, ptrType,
-             ptrType})) {}
+            {i64Type, i64Type, i64Type, ptrType, ptrType, ptrType, ptrType,
+             ptrType, ptrType})) {}
 
   LogicalResult build(const ModelSignature &signature, StringRef entry);
 
@@ -496,6 +510,41 @@ LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
         LLVM::LLVMArrayType::get(i64Type, arena->size()), "dfg_model.arena",
         DenseIntElementsAttr::get(tableType, ArrayRef(*arena)));
   }
+  // Inputs' dynamic dimensions that share an ONNX name: groups of two or
+  // more (input, dim) pairs that must agree (ModelABI.h).
+  llvm::MapVector<StringRef, SmallVector<std::pair<int64_t, int64_t>>>
+      namedDims;
+  for (auto [i, input] : llvm::enumerate(signature.inputs))
+    for (auto [d, name] : llvm::enumerate(input.dimNames))
+      if (!name.empty())
+        namedDims[name].push_back({static_cast<int64_t>(i),
+                                   static_cast<int64_t>(d)});
+  SmallVector<int64_t> groups = {0};
+  std::string groupNames;
+  for (auto &[name, dims] : namedDims) {
+    if (dims.size() < 2)
+      continue;
+    ++groups[0];
+    groups.push_back(static_cast<int64_t>(dims.size()));
+    for (auto [input, dim] : dims) {
+      groups.push_back(input);
+      groups.push_back(dim);
+    }
+    groupNames += name.str();
+    groupNames.push_back('\0');
+  }
+  LLVM::GlobalOp groupTable, groupNameTable;
+  if (groups[0] > 0) {
+    auto tableType = RankedTensorType::get(
+        {static_cast<int64_t>(groups.size())}, builder.getI64Type());
+    groupTable = constantGlobal(
+        LLVM::LLVMArrayType::get(i64Type, groups.size()),
+        "dfg_model.dim_groups",
+        DenseIntElementsAttr::get(tableType, ArrayRef(groups)));
+    groupNameTable = constantGlobal(
+        LLVM::LLVMArrayType::get(builder.getI8Type(), groupNames.size()),
+        "dfg_model.dim_group_names", builder.getStringAttr(groupNames));
+  }
   auto pointerTo = [&](OpBuilder &b, LLVM::GlobalOp global) -> Value {
     if (!global)
       return LLVM::ZeroOp::create(b, loc, ptrType);
@@ -516,6 +565,8 @@ LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
         model = insert(model, pointerTo(b, *outputs), 4);
         model = insert(model, LLVM::AddressOfOp::create(b, loc, trampoline), 5);
         model = insert(model, pointerTo(b, arenaTable), 6);
+        model = insert(model, pointerTo(b, groupTable), 7);
+        model = insert(model, pointerTo(b, groupNameTable), 8);
         return model;
       });
   // Only the runtime linked into the same library reads it.
@@ -698,12 +749,16 @@ static std::string describe(const TensorSignature &tensor) {
   std::string text;
   llvm::raw_string_ostream os(text);
   os << '"' << tensor.name << "\" " << dtypeName(tensor.dtype) << " [";
-  llvm::interleaveComma(tensor.shape, os, [&](int64_t dim) {
-    if (dim < 0)
-      os << '?';
-    else
-      os << dim;
-  });
+  llvm::interleaveComma(llvm::seq<size_t>(tensor.shape.size()), os,
+                        [&](size_t d) {
+                          if (tensor.shape[d] >= 0)
+                            os << tensor.shape[d];
+                          else if (!tensor.dimNames.empty() &&
+                                   !tensor.dimNames[d].empty())
+                            os << tensor.dimNames[d];
+                          else
+                            os << '?';
+                        });
   os << ']';
   return text;
 }
@@ -720,7 +775,8 @@ std::string compiler::generateHeader(const ModelSignature &signature,
   for (auto [i, tensor] : llvm::enumerate(signature.outputs))
     os << " *   " << i << ": " << describe(tensor) << "\n";
   os << " * A '?' dimension is dynamic: any size for an input, known after "
-        "a run\n * for an output.\n */\n\n"
+        "a run\n * for an output. A named one (N) is dynamic too, and the "
+        "inputs that share\n * the name must agree on its size.\n */\n\n"
      << kRuntimeHeader;
   return text;
 }

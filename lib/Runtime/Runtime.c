@@ -493,6 +493,33 @@ static dfg_status checkInputs(const char *function, const dfg_abi_model *abi,
     if (status != DFG_OK)
       return status;
   }
+  /* Dimensions that share a name in the model must agree. */
+  const int64_t *groups = abi->dim_groups;
+  const char *name = abi->dim_group_names;
+  int64_t count = groups ? *groups++ : 0;
+  for (int64_t g = 0; g < count; ++g) {
+    int64_t members = *groups++;
+    const int64_t *first = groups;
+    for (int64_t m = 0; m < members; ++m, groups += 2) {
+      int64_t input = groups[0], dim = groups[1];
+      if (input < 0 || input >= num_inputs || dim < 0 ||
+          dim >= inputs[input]->rank || first[0] >= num_inputs ||
+          first[1] >= inputs[first[0]]->rank)
+        return fail(DFG_ERR_INTERNAL,
+                    "%s: the model's dimension table is inconsistent",
+                    function);
+      int64_t want = inputs[first[0]]->dims[first[1]];
+      int64_t got = inputs[input]->dims[dim];
+      if (got != want)
+        return fail(DFG_ERR_SHAPE_MISMATCH,
+                    "input '%s' (#%d): dimension %d ('%s') is %lld, but "
+                    "input '%s' (#%d) has '%s' = %lld",
+                    abi->inputs[input].name, (int)input, (int)dim, name,
+                    (long long)got, abi->inputs[first[0]].name,
+                    (int)first[0], name, (long long)want);
+    }
+    name += strlen(name) + 1;
+  }
   return DFG_OK;
 }
 

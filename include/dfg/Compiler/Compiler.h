@@ -47,6 +47,9 @@ struct TensorSignature {
   std::string name;
   int32_t dtype = 0;
   SmallVector<int64_t> shape;
+  /// The ONNX name of each dimension ("" where it has none), or empty when
+  /// no dimension is named. Inputs' dimensions with one name must agree.
+  SmallVector<std::string> dimNames;
 };
 
 /// The inputs and outputs of a model, in the entry function's order.

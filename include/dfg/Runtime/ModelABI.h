@@ -25,6 +25,11 @@
 |* and the size is the sum over terms of bytes * max(1, product of the K    *|
 |* input dimensions).                                                        *|
 |*                                                                            *|
+|* `dim_groups` (NULL when there are none) lists the inputs' dynamic        *|
+|* dimensions that share an ONNX name and so must be equal: G, then per     *|
+|* group: K >= 2, input_0, dim_0, ..., input_{K-1}, dim_{K-1}.              *|
+|* `dim_group_names` holds the G names, each ended by a NUL byte.           *|
+|*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
 #ifndef DFG_RUNTIME_MODELABI_H
@@ -33,7 +38,8 @@
 #include <stdint.h>
 
 /* 2: buffers through the runtime's allocator rather than malloc/free.
- * 3: the planned arena (`arena`, an extra entry argument). */
+ * 3: the planned arena (`arena`, an extra entry argument) and the named
+ *    dimensions that must agree (`dim_groups`). */
 #define DFG_ABI_VERSION 3
 #define DFG_ABI_DESCRIPTOR_SYMBOL "dfg_model_descriptor"
 #define DFG_ABI_ENTRY_SYMBOL "dfg_model_entry"
@@ -46,7 +52,7 @@ typedef struct dfg_abi_tensor {
   const int64_t *dims; /* -1 for a dynamic dimension; NULL when rank is 0 */
 } dfg_abi_tensor;
 
-/* LLVM: !llvm.struct<(i64, i64, i64, ptr, ptr, ptr, ptr)>. */
+/* LLVM: !llvm.struct<(i64, i64, i64, ptr, ptr, ptr, ptr, ptr, ptr)>. */
 typedef struct dfg_abi_model {
   int64_t abi_version;
   int64_t num_inputs;
@@ -55,6 +61,8 @@ typedef struct dfg_abi_model {
   const dfg_abi_tensor *outputs;
   void (*entry)(void **args);
   const int64_t *arena; /* NULL: the entry takes no arena */
+  const int64_t *dim_groups;
+  const char *dim_group_names;
 } dfg_abi_model;
 
 #endif /* DFG_RUNTIME_MODELABI_H */

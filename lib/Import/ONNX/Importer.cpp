@@ -452,9 +452,28 @@ GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
 
   SmallVector<Type> argTypes;
   SmallVector<std::string> argNames;
+  // Named dynamic dimensions ("N") per input: inputs that share a name must
+  // agree at run time, which the compiled model checks.
+  SmallVector<ArrayAttr> argDimParams;
   for (const onnx::ValueInfoProto &input : graph.input()) {
     if (initializerNames.contains(input.name()))
       continue;
+    ArrayAttr dimParams;
+    if (input.type().has_tensor_type() &&
+        input.type().tensor_type().has_shape()) {
+      SmallVector<Attribute> names;
+      bool named = false;
+      for (const onnx::TensorShapeProto::Dimension &dim :
+           input.type().tensor_type().shape().dim()) {
+        bool isParam = dim.has_dim_param() && !dim.dim_param().empty();
+        named |= isParam;
+        names.push_back(
+            builder.getStringAttr(isParam ? dim.dim_param() : ""));
+      }
+      if (named)
+        dimParams = builder.getArrayAttr(names);
+    }
+    argDimParams.push_back(dimParams);
     FailureOr<Type> type = convertType(context, input.type());
     if (failed(type))
       return mlir::emitError(graphLoc)
@@ -471,8 +490,11 @@ GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
   builder.setInsertionPointToEnd(entry);
   for (auto [arg, argName] : llvm::zip_equal(entry->getArguments(), argNames))
     define(argName, arg);
-  for (auto [index, argName] : llvm::enumerate(argNames))
+  for (auto [index, argName] : llvm::enumerate(argNames)) {
     func.setArgAttr(index, "dfg.name", builder.getStringAttr(argName));
+    if (argDimParams[index])
+      func.setArgAttr(index, "dfg.dim_params", argDimParams[index]);
+  }
 
   for (const onnx::TensorProto &init : graph.initializer()) {
     Location loc =
