@@ -8,23 +8,11 @@
 # the CUDA provider; the CPU binding ships prebuilt in the package
 # (bin/napi-v6/linux/x64).
 set -euo pipefail
+source "$(dirname "$0")/apt-install.sh"
 cd "$(dirname "$0")/../bench/ort"
 
-packages=(nodejs npm)
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  missing=()
-  for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-      missing+=("$p")
-  done
-  if ((${#missing[@]})); then
-    echo "setup-bench: installing ${missing[*]}"
-    sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+  apt_install_missing setup-bench nodejs npm
 fi
 
 want="$(node -p 'require("./package.json").dependencies["onnxruntime-node"]')"

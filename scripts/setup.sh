@@ -3,6 +3,7 @@
 # configures and builds it in build/. Safe to run again: it does only what
 # is left to do. Used by quickstart.sh and test.sh.
 set -euo pipefail
+source "$(dirname "$0")/apt-install.sh"
 cd "$(dirname "$0")/.."
 
 packages=(
@@ -19,19 +20,7 @@ packages=(
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "setup: installing ${missing[*]}"
-  sudo=""
-  [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_install_missing setup "${packages[@]}"
 
 # Paths under the checkout are hashed relative to it, so a fresh clone in
 # another directory reuses the compiler cache of an earlier one.
