@@ -26,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import status_file  # noqa: E402  (utils/status_file.py)
+
 DATA = "/usr/share/libonnx-testdata/data"
 CATEGORIES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
 
@@ -264,7 +267,7 @@ def main():
               (same, len(different), len(outcomes) - same - len(different)))
         return 1 if different else 0
     results = collect(tools, args.jobs, args.timeout, args.only)
-    lines = ["%s: %s" % (k, results[k]) for k in sorted(results)]
+    lines = status_file.lines_of(results)
     crashes = [l for l in lines if ": CRASH" in l]
     if args.print:
         print("\n".join(lines))
@@ -276,28 +279,15 @@ def main():
         if args.only:
             print("--write needs the full run (no --only)")
             return 2
-        with open(args.status, "w") as f:
-            f.write("\n".join(lines) + "\n")
+        status_file.write(args.status, results)
         with open(args.docs, "w") as f:
             f.write(text)
         print("%d of %d tests pass (%.1f%%); %d crashes" %
               (done, total, 100.0 * done / total, len(crashes)))
         return 1 if crashes else 0
-    with open(args.status) as f:
-        exp = dict(l.split(": ", 1) for l in f.read().splitlines() if ": " in l)
-    if args.only:
-        exp = {k: v for k, v in exp.items() if re.search(args.only, k)}
-    regressions, changes = [], []
-    for key in sorted(set(exp) | set(results)):
-        old, new = exp.get(key, "missing"), results.get(key, "missing")
-        if old == new:
-            continue
-        (regressions if old == "pass" else changes).append(
-            "%s: was '%s', now '%s'" % (key, old, new))
-    for l in regressions:
-        print("REGRESSION " + l)
-    for l in changes:
-        print("CHANGED " + l)
+    regressions, changes = status_file.compare(
+        status_file.read(args.status, args.only), results,
+        is_good=lambda status: status == "pass")
     for l in crashes:
         print(l)
     print("%d of %d tests pass (%.1f%%); %d regressions, %d other changes, "

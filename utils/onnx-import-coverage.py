@@ -20,6 +20,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import status_file  # noqa: E402  (utils/status_file.py)
+
 DATA = "/usr/share/libonnx-testdata/data"
 CATEGORIES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
 
@@ -108,31 +111,18 @@ def main():
     args = parser.parse_args()
 
     results = collect(args.tool, args.jobs, args.timeout)
-    lines = ["%s: %s" % (k, results[k]) for k in sorted(results)]
-    crashes = [l for l in lines if ": CRASH" in l]
+    crashes = [l for l in status_file.lines_of(results) if ": CRASH" in l]
     text, done, total = summary(results)
     if args.write:
-        with open(args.status, "w") as f:
-            f.write("\n".join(lines) + "\n")
+        status_file.write(args.status, results)
         with open(args.docs, "w") as f:
             f.write(text)
         print("%d of %d models import (%.1f%%); %d crashes" %
               (done, total, 100.0 * done / total, len(crashes)))
         return 1 if crashes else 0
-    with open(args.status) as f:
-        expected = f.read().splitlines()
-    exp = dict(l.split(": ", 1) for l in expected if ": " in l)
-    regressions, changes = [], []
-    for key in sorted(set(exp) | set(results)):
-        old, new = exp.get(key, "missing"), results.get(key, "missing")
-        if old == new:
-            continue
-        (regressions if old == "imported" else changes).append(
-            "%s: was '%s', now '%s'" % (key, old, new))
-    for l in regressions:
-        print("REGRESSION " + l)
-    for l in changes:
-        print("CHANGED " + l)
+    regressions, changes = status_file.compare(
+        status_file.read(args.status), results,
+        is_good=lambda status: status == "imported")
     for l in crashes:
         print(l)
     print("%d of %d models import (%.1f%%); %d regressions, %d other changes, "

@@ -38,6 +38,9 @@ import sys
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import status_file  # noqa: E402  (utils/status_file.py)
+
 DATA = "/usr/share/libonnx-testdata/data"
 CATEGORIES = ["node", "pytorch-converted", "pytorch-operator", "simple"]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -349,35 +352,23 @@ def main():
         parser.error("--write regenerates everything; use --only with --check")
 
     results = collect(args.tool, args.jobs, args.timeout, args.only)
-    lines = ["%s: %s" % (k, results[k]) for k in sorted(results)]
+    lines = status_file.lines_of(results)
     generated, total = summary(results)
     counts = "%d match, %d mismatch, %d skipped, %d not imported" % (
         total["match"], total["mismatch"], total["skipped"],
         total["not imported"])
     if args.write:
-        with open(args.status, "w") as f:
-            f.write("\n".join(lines) + "\n")
+        status_file.write(args.status, results)
         write_docs(args.docs, generated)
         print(counts)
         return 0
     if args.only:
         for l in lines:
             print(l)
-    with open(args.status) as f:
-        exp = dict(l.split(": ", 1) for l in f.read().splitlines() if ": " in l)
-    if args.only:
-        exp = {k: v for k, v in exp.items() if re.search(args.only, k)}
-    regressions, changes = [], []
-    for key in sorted(set(exp) | set(results)):
-        old, new = exp.get(key, "missing"), results.get(key, "missing")
-        if kind(old) == kind(new):
-            continue
-        (regressions if kind(old) == "match" else changes).append(
-            "%s: was '%s', now '%s'" % (key, old, new))
-    for l in regressions:
-        print("REGRESSION " + l)
-    for l in changes:
-        print("CHANGED " + l)
+    regressions, changes = status_file.compare(
+        status_file.read(args.status, args.only), results,
+        is_good=lambda status: kind(status) == "match",
+        same=lambda old, new: kind(old) == kind(new))
     print("%s; %d regressions, %d other changes" % (
         counts, len(regressions), len(changes)))
     if regressions or changes:
