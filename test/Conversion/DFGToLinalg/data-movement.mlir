@@ -117,6 +117,21 @@ func.func @slice_dynamic(%x: tensor<?xf32>) -> tensor<?xf32> {
 
 // -----
 
+// A whole dynamic dimension (from 0 to the end) keeps its size as is, with
+// no clamping arithmetic, so that later passes (memory planning) still see a
+// dimension of the input.
+// CHECK-LABEL: func.func @slice_whole_dynamic_dim
+// CHECK: %[[D:.+]] = tensor.dim %arg0, %c0
+// CHECK-NOT: arith.minsi
+// CHECK-NOT: arith.maxsi
+// CHECK: tensor.extract_slice %arg0[0, 2] [%[[D]], 3] [1, 1] : tensor<?x8xf32> to tensor<?x3xf32>
+func.func @slice_whole_dynamic_dim(%x: tensor<?x8xf32>) -> tensor<?x3xf32> {
+  %0 = dfg.slice %x {starts = array<i64: 0, 2>, limits = array<i64: 9223372036854775807, 5>, strides = array<i64: 1, 1>} : (tensor<?x8xf32>) -> tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
+}
+
+// -----
+
 // A negative stride: the same elements with a positive one, reversed.
 // CHECK-LABEL: func.func @slice_reverse
 // CHECK: %[[S:.+]] = tensor.extract_slice %arg0[0, 1] [3, 2] [1, 1] : tensor<3x4xf32> to tensor<3x2xf32>

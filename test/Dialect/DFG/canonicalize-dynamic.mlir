@@ -63,3 +63,43 @@ func.func @computed_value_pad(%x: tensor<4xf32>, %v: tensor<f32>) -> tensor<?xf3
   %0 = dfg.dynamic_pad %x, %l, %l, %v {mode = #dfg<pad_mode constant>} : (tensor<4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<f32>) -> tensor<?xf32>
   return %0 : tensor<?xf32>
 }
+
+// -----
+
+// Shape arithmetic of exported models folds as far as the static sizes
+// reach: gathers of static sizes, integer division (not by zero), scatters
+// and concatenations of known vectors. The dynamic size stays a gather.
+// CHECK-LABEL: func.func @shape_arithmetic
+// CHECK-DAG: %[[CAT:.*]] = dfg.constant dense<16> : tensor<3xi64>
+// CHECK-DAG: %[[ENDS:.*]] = dfg.constant dense<[9223372036854775807, 9223372036854775807, 16]> : tensor<3xi64>
+// CHECK-DAG: %[[C16V:.*]] = dfg.constant dense<16> : tensor<1xi64>
+// CHECK-DAG: %[[C16:.*]] = dfg.constant dense<16> : tensor<i64>
+// CHECK-DAG: %[[ZERO:.*]] = dfg.constant dense<0> : tensor<i64>
+// CHECK-DAG: %[[SHAPE:.*]] = dfg.shape_of %arg0
+// CHECK-DAG: %[[N:.*]] = dfg.gather %[[SHAPE]], %{{.*}} {axis = 0 : i64}
+// CHECK-DAG: %[[BYZERO:.*]] = dfg.div %[[C16]], %[[ZERO]]
+// CHECK-DAG: %[[NV:.*]] = dfg.reshape %[[N]]
+// CHECK-DAG: %[[PARTIAL:.*]] = dfg.concat %[[C16V]], %[[NV]], %[[C16V]]
+// CHECK: return %[[C16]], %[[N]], %[[C16]], %[[ENDS]], %[[CAT]], %[[BYZERO]], %[[PARTIAL]]
+func.func @shape_arithmetic(%x: tensor<16x?x64xf32>) -> (tensor<i64>, tensor<i64>, tensor<i64>, tensor<3xi64>, tensor<3xi64>, tensor<i64>, tensor<3xi64>) {
+  %s = dfg.shape_of %x : (tensor<16x?x64xf32>) -> tensor<3xi64>
+  %i0 = dfg.constant dense<0> : tensor<i64>
+  %i1 = dfg.constant dense<1> : tensor<i64>
+  %im1 = dfg.constant dense<-1> : tensor<i64>
+  %d0 = dfg.gather %s, %i0 {axis = 0 : i64} : (tensor<3xi64>, tensor<i64>) -> tensor<i64>
+  %d1 = dfg.gather %s, %i1 {axis = 0 : i64} : (tensor<3xi64>, tensor<i64>) -> tensor<i64>
+  %d2 = dfg.gather %s, %im1 {axis = 0 : i64} : (tensor<3xi64>, tensor<i64>) -> tensor<i64>
+  %four = dfg.constant dense<4> : tensor<i64>
+  %q = dfg.div %d2, %four : (tensor<i64>, tensor<i64>) -> tensor<i64>
+  %q1 = dfg.reshape %q : (tensor<i64>) -> tensor<1xi64>
+  %max = dfg.constant dense<9223372036854775807> : tensor<3xi64>
+  %at2 = dfg.constant dense<[2]> : tensor<1xi64>
+  %ends = dfg.scatter_elements %max, %at2, %q1 {axis = 0 : i64, reduction = #dfg<scatter_reduction none>} : (tensor<3xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
+  %d01 = dfg.reshape %d0 : (tensor<i64>) -> tensor<1xi64>
+  %cat = dfg.concat %d01, %q1, %q1 {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
+  %zero = dfg.constant dense<0> : tensor<i64>
+  %byzero = dfg.div %d0, %zero : (tensor<i64>, tensor<i64>) -> tensor<i64>
+  %d11 = dfg.reshape %d1 : (tensor<i64>) -> tensor<1xi64>
+  %partial = dfg.concat %d01, %d11, %q1 {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
+  return %d0, %d1, %q, %ends, %cat, %byzero, %partial : tensor<i64>, tensor<i64>, tensor<i64>, tensor<3xi64>, tensor<3xi64>, tensor<i64>, tensor<3xi64>
+}

@@ -109,6 +109,37 @@ func.func @dynamic(%x: memref<?x8xf32>, %shape: memref<1xindex>) -> memref<?x8xf
 
 // -----
 
+// Sizes through views and reshapes: a dimension of an expand_shape whose
+// size is an exact quotient (16 * n * 64 / 256 = 4 * n) and of a whole-
+// dimension subview are still multiples of the batch.
+// CHECK-LABEL: func.func @through_views
+// CHECK-SAME: attributes {dfg.arena = [array<i64: 8192, 0, 0>]}
+// CHECK-NOT: memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<16x?x16xf32>
+// REPORT: remark: dfg-plan-memory: 3 buffers in an arena of 8192 bytes at unit dimensions (lower bound 8192, sum 12288, 1 group(s), optimal)
+func.func @through_views(%x: memref<?x64xf32>, %out: memref<16x?x16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c1024 = arith.constant 1024 : index
+  %c256 = arith.constant 256 : index
+  %n = memref.dim %x, %c0 : memref<?x64xf32>
+  %a = memref.alloc(%n) {alignment = 64 : i64} : memref<16x?x64xf32>
+  %sub = memref.subview %a[0, 0, 0] [16, %n, 64] [1, 1, 1] : memref<16x?x64xf32> to memref<16x?x64xf32, strided<[?, 64, 1]>>
+  %m = memref.dim %sub, %c1 : memref<16x?x64xf32, strided<[?, 64, 1]>>
+  %b = memref.alloc(%m) {alignment = 64 : i64} : memref<16x?x64xf32>
+  memref.copy %sub, %b : memref<16x?x64xf32, strided<[?, 64, 1]>> to memref<16x?x64xf32>
+  %flat = memref.collapse_shape %b [[0, 1, 2]] : memref<16x?x64xf32> into memref<?xf32>
+  %count = arith.muli %m, %c1024 : index
+  %rows = arith.divsi %count, %c256 : index
+  %r = memref.expand_shape %flat [[0, 1, 2]] output_shape [16, %rows, 16] : memref<?xf32> into memref<16x?x16xf32>
+  %k = memref.dim %r, %c1 : memref<16x?x16xf32>
+  %c = memref.alloc(%k) {alignment = 64 : i64} : memref<16x?x16xf32>
+  memref.copy %r, %c : memref<16x?x16xf32> to memref<16x?x16xf32>
+  memref.copy %c, %out : memref<16x?x16xf32> to memref<16x?x16xf32>
+  return
+}
+
+// -----
+
 // A buffer of fixed size joins the batch-scaled group when that packs
 // tighter: %s (64 bytes) is live with %a only, %b (64 bytes per unit) with
 // %a only, so the joint plan needs 128 bytes per unit where two groups

@@ -98,3 +98,23 @@ func.func @dynamic_parameters(%n: tensor<f32>, %s: tensor<1xi64>, %x: tensor<4x2
   %1 = dfg.dynamic_slice %y, %zero, %shape, %one : (tensor<?x?xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>) -> tensor<?x?xf32>
   return %r, %0, %1 : tensor<?xf32>, tensor<?xf32>, tensor<?x?xf32>
 }
+
+// -----
+
+// A reshape's shape built as a concatenation with constant pieces (as
+// exporters do): the constant sizes refine the result; with one dynamic
+// size left the shape operand goes (the element count implies it), which
+// also happens to a fully known shape.
+// CHECK-LABEL: func.func @reshape_from_shape_pieces
+// CHECK: %[[A:.*]] = dfg.reshape %arg0 : (tensor<16x?x64xf32>) -> tensor<16x?x16xf32>
+// CHECK: %[[B:.*]] = dfg.reshape %arg0, %{{.*}} : (tensor<16x?x64xf32>, tensor<3xi64>) -> tensor<?x?x16xf32>
+// CHECK: return %[[A]], %[[B]]
+func.func @reshape_from_shape_pieces(%x: tensor<16x?x64xf32>, %n: tensor<1xi64>) -> (tensor<?x?x?xf32>, tensor<?x?x?xf32>) {
+  %sixteen = dfg.constant dense<16> : tensor<1xi64>
+  %heads = dfg.mul %n, %sixteen : (tensor<1xi64>, tensor<1xi64>) -> tensor<1xi64>
+  %shape = dfg.concat %sixteen, %heads, %sixteen {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
+  %0 = dfg.reshape %x, %shape : (tensor<16x?x64xf32>, tensor<3xi64>) -> tensor<?x?x?xf32>
+  %other = dfg.concat %n, %heads, %sixteen {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
+  %1 = dfg.reshape %x, %other : (tensor<16x?x64xf32>, tensor<3xi64>) -> tensor<?x?x?xf32>
+  return %0, %1 : tensor<?x?x?xf32>, tensor<?x?x?xf32>
+}

@@ -24,6 +24,8 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::dfg;
 using namespace mlir::dfg::lowering;
@@ -497,6 +499,15 @@ struct SliceLowering : OpConversionPattern<SliceOp> {
     SmallVector<int64_t> reversed;
     for (auto [d, start, limit, stride] :
          llvm::enumerate(op.getStarts(), op.getLimits(), op.getStrides())) {
+      // A whole dimension ("to the end" from 0): its size as is, without
+      // clamping arithmetic, so later passes still see a dimension.
+      if (start == 0 && stride == 1 &&
+          limit == std::numeric_limits<int64_t>::max()) {
+        offsets.push_back(rewriter.getIndexAttr(0));
+        sizes.push_back(getAsOpFoldResult(m.dim(input, d)));
+        strides.push_back(rewriter.getIndexAttr(1));
+        continue;
+      }
       SliceExtent extent = sliceExtent(m, m.dim(input, d), m.c(start),
                                        m.c(limit), m.c(stride), stride > 0);
       Value offset = extent.first;

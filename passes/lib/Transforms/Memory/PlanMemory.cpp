@@ -147,8 +147,8 @@ SizeTracer::traceDimUncached(Value source, int64_t index, unsigned depth) {
 }
 
 /// Expresses an index value as a monomial of argument dimensions, looking
-/// through `arith.constant`, `arith.muli` and `memref.dim`; std::nullopt
-/// for anything else.
+/// through `arith.constant`, `arith.muli`, exact `arith.divsi`/`divui` by a
+/// constant and `memref.dim`; std::nullopt for anything else.
 std::optional<Monomial> SizeTracer::traceIndex(Value value, unsigned depth) {
   if (depth > 4096)
     return std::nullopt;
@@ -165,6 +165,20 @@ std::optional<Monomial> SizeTracer::traceIndex(Value value, unsigned depth) {
     if (!rhs)
       return std::nullopt;
     return multiply(*lhs, *rhs);
+  }
+  // An exact division by a constant (the dynamic size of a reshape is the
+  // element count over the static sizes).
+  Operation *def = value.getDefiningOp();
+  if (isa_and_present<arith::DivSIOp, arith::DivUIOp>(def)) {
+    std::optional<int64_t> divisor = getConstantIntValue(def->getOperand(1));
+    if (!divisor || *divisor <= 0)
+      return std::nullopt;
+    std::optional<Monomial> dividend =
+        traceIndex(def->getOperand(0), depth + 1);
+    if (!dividend || dividend->coefficient % *divisor != 0)
+      return std::nullopt;
+    dividend->coefficient /= *divisor;
+    return dividend;
   }
   auto dimOp = value.getDefiningOp<memref::DimOp>();
   if (!dimOp)

@@ -7,6 +7,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::dfg {
@@ -98,11 +99,62 @@ struct RefineInferredTypes : RewritePattern {
   }
 };
 
-/// dfg.reshape: one dynamic result size follows from the element count.
+/// The sizes a reshape's shape operand fixes at compile time, one per
+/// result dimension (std::nullopt where only the run knows): all of a
+/// constant, the constant pieces of a concatenation (exporters build shapes
+/// as Concat(Unsqueeze(Gather(Shape(x))), constant, ...)).
+static SmallVector<std::optional<int64_t>> knownSizes(Value shape,
+                                                      int64_t rank) {
+  SmallVector<std::optional<int64_t>> sizes;
+  auto append = [&](Value piece) {
+    auto type = dyn_cast<RankedTensorType>(piece.getType());
+    if (!type || type.getRank() != 1 || type.isDynamicDim(0))
+      return false;
+    DenseIntElementsAttr values;
+    if (matchPattern(piece, m_Constant(&values))) {
+      for (const APInt &v : values.getValues<APInt>())
+        sizes.push_back(v.getSExtValue());
+    } else {
+      sizes.append(type.getDimSize(0), std::nullopt);
+    }
+    return true;
+  };
+  bool ok = true;
+  if (auto concat = shape.getDefiningOp<ConcatOp>();
+      concat && concat.getAxis() == 0)
+    for (Value piece : concat.getInputs())
+      ok &= append(piece);
+  else
+    ok = append(shape);
+  if (!ok || static_cast<int64_t>(sizes.size()) != rank)
+    return SmallVector<std::optional<int64_t>>(rank, std::nullopt);
+  return sizes;
+}
+
+/// dfg.reshape: sizes its shape operand fixes at compile time, then one
+/// dynamic result size from the element count. Once at most one size is
+/// dynamic the shape operand is dropped: the element count implies it.
 struct RefineReshape : OpRewritePattern<ReshapeOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ReshapeOp op,
                                 PatternRewriter &rewriter) const override {
+    if (Value shape = op.getShape()) {
+      RankedTensorType type = op.getType();
+      SmallVector<std::optional<int64_t>> known =
+          knownSizes(shape, type.getRank());
+      SmallVector<int64_t> refined(type.getShape());
+      for (auto [size, value] : llvm::zip_equal(refined, known))
+        if (ShapedType::isDynamic(size) && value && *value >= 0)
+          size = *value;
+      bool changed =
+          refineToShape(rewriter, cast<OpResult>(op.getOutput()), refined);
+      if (op.getType().getNumDynamicDims() <= 1) {
+        rewriter.modifyOpInPlace(op, [&] { op.getShapeMutable().clear(); });
+        changed = true;
+      }
+      if (changed)
+        return success();
+    }
     RankedTensorType type = op.getType();
     int64_t count = shapeProduct(op.getInput().getType().getShape());
     if (type.getNumDynamicDims() != 1 || ShapedType::isDynamic(count))
@@ -140,7 +192,9 @@ struct DFGInferShapesPass
     func::FuncOp func = getOperation();
     RewritePatternSet patterns(&getContext());
     populateShapeRefinementPatterns(patterns);
-    if (failed(applyPatternsGreedily(func, std::move(patterns)))) {
+    GreedyRewriteConfig config;
+    config.setMaxIterations(64);
+    if (failed(applyPatternsGreedily(func, std::move(patterns), config))) {
       func.emitError("shape refinement did not converge");
       return signalPassFailure();
     }

@@ -75,6 +75,45 @@ foldBinaryConstants(OpTy op, ArrayRef<Attribute> operands,
   return {};
 }
 
+/// The values of a small 1-D integer tensor known at compile time: a
+/// constant, or the sizes `dfg.shape_of` would give with std::nullopt for
+/// the dynamic ones.
+static std::optional<SmallVector<std::optional<int64_t>>>
+knownIntVector(Value value, Attribute constant) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || type.getRank() > 1 || !type.hasStaticShape() ||
+      type.getNumElements() > 64 ||
+      !isa<IntegerType>(type.getElementType()))
+    return std::nullopt;
+  SmallVector<std::optional<int64_t>> values;
+  if (auto dense = dyn_cast_if_present<DenseIntElementsAttr>(constant)) {
+    for (const APInt &v : dense.getValues<APInt>())
+      values.push_back(type.getElementType().isUnsignedInteger()
+                           ? static_cast<int64_t>(v.getZExtValue())
+                           : v.getSExtValue());
+    return values;
+  }
+  if (auto shapeOf = value.getDefiningOp<ShapeOfOp>()) {
+    for (int64_t size : shapeOf.getInput().getType().getShape())
+      values.push_back(ShapedType::isDynamic(size)
+                           ? std::nullopt
+                           : std::optional<int64_t>(size));
+    return values;
+  }
+  return std::nullopt;
+}
+
+/// A 1-D (or 0-D) integer constant of `type` with `values`.
+static DenseElementsAttr intVectorAttr(RankedTensorType type,
+                                      ArrayRef<int64_t> values) {
+  auto integer = cast<IntegerType>(type.getElementType());
+  SmallVector<APInt> bits;
+  for (int64_t v : values)
+    bits.push_back(APInt(integer.getWidth(), v, /*isSigned=*/true,
+                         /*implicitTrunc=*/true));
+  return DenseElementsAttr::get(type, bits);
+}
+
 /// `value` stands for the op's result when their types agree.
 static OpFoldResult sameTypeOrNull(Value value, Value result) {
   return value.getType() == result.getType() ? value : OpFoldResult();
@@ -116,7 +155,26 @@ OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
 OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
   if (isOne(adaptor.getRhs()))
     return sameTypeOrNull(getLhs(), getOutput());
-  // Integer division by zero has no value to fold to: floats only.
+  RankedTensorType type = getOutput().getType();
+  if (auto integer = dyn_cast<IntegerType>(type.getElementType())) {
+    // Truncating division, as ONNX Div on integers. Division by zero and
+    // the one signed overflow have no value to fold to: left to run time.
+    if (!type.hasStaticShape() || getLhs().getType() != type ||
+        getRhs().getType() != type)
+      return {};
+    bool isUnsigned = integer.isUnsigned();
+    return constFoldBinaryOpConditional<IntegerAttr, APInt, void>(
+        adaptor.getOperands(), type,
+        [&](const APInt &a, const APInt &b) -> std::optional<APInt> {
+          if (b.isZero())
+            return std::nullopt;
+          if (isUnsigned)
+            return a.udiv(b);
+          if (a.isMinSignedValue() && b.isAllOnes())
+            return std::nullopt;
+          return a.sdiv(b);
+        });
+  }
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
       [](const APFloat &a, const APFloat &b) { return a / b; });
@@ -337,10 +395,91 @@ OpFoldResult BroadcastToOp::fold(FoldAdaptor adaptor) {
   return {};
 }
 
-OpFoldResult ConcatOp::fold(FoldAdaptor) {
+OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
   if (getInputs().size() == 1)
     return sameTypeOrNull(getInputs().front(), getOutput());
-  return {};
+  // Small 1-D integer vectors (shapes) known in full.
+  RankedTensorType type = getOutput().getType();
+  if (type.getRank() != 1 || !type.hasStaticShape() ||
+      !isa<IntegerType>(type.getElementType()))
+    return {};
+  SmallVector<int64_t> values;
+  for (auto [input, constant] :
+       llvm::zip_equal(getInputs(), adaptor.getInputs())) {
+    std::optional<SmallVector<std::optional<int64_t>>> known =
+        knownIntVector(input, constant);
+    if (!known)
+      return {};
+    for (std::optional<int64_t> v : *known) {
+      if (!v)
+        return {};
+      values.push_back(*v);
+    }
+  }
+  return intVectorAttr(type, values);
+}
+
+// Shape arithmetic of exported models (Shape -> Gather -> ... -> Reshape)
+// folds as far as the static sizes reach, so that later ops get static
+// parameters and types.
+OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
+  RankedTensorType type = getOutput().getType();
+  if (getAxis() != 0 || !type.hasStaticShape() ||
+      !isa<IntegerType>(type.getElementType()))
+    return {};
+  std::optional<SmallVector<std::optional<int64_t>>> data =
+      knownIntVector(getInput(), adaptor.getInput());
+  auto indices = dyn_cast_if_present<DenseIntElementsAttr>(adaptor.getIndices());
+  if (!data || !indices)
+    return {};
+  SmallVector<int64_t> values;
+  int64_t size = static_cast<int64_t>(data->size());
+  for (const APInt &index : indices.getValues<APInt>()) {
+    int64_t i = index.getSExtValue();
+    if (i < 0)
+      i += size;
+    if (i < 0 || i >= size || !(*data)[i])
+      return {};
+    values.push_back(*(*data)[i]);
+  }
+  return intVectorAttr(type, values);
+}
+
+OpFoldResult ScatterElementsOp::fold(FoldAdaptor adaptor) {
+  RankedTensorType type = getOutput().getType();
+  if (type.getRank() != 1 || getReduction() != ScatterReduction::None ||
+      !type.hasStaticShape() || !isa<IntegerType>(type.getElementType()))
+    return {};
+  std::optional<SmallVector<std::optional<int64_t>>> data =
+      knownIntVector(getInput(), adaptor.getInput());
+  std::optional<SmallVector<std::optional<int64_t>>> updates =
+      knownIntVector(getUpdates(), adaptor.getUpdates());
+  auto indices = dyn_cast_if_present<DenseIntElementsAttr>(adaptor.getIndices());
+  if (!data || !updates || !indices ||
+      updates->size() != static_cast<size_t>(indices.getNumElements()))
+    return {};
+  SmallVector<std::optional<int64_t>> result = *data;
+  int64_t size = static_cast<int64_t>(result.size());
+  SmallVector<bool> written(size, false);
+  for (auto [index, update] : llvm::zip_equal(indices.getValues<APInt>(),
+                                              *updates)) {
+    int64_t i = index.getSExtValue();
+    if (i < 0)
+      i += size;
+    // Out of range, or two updates of one element (which wins is
+    // unspecified): left to run time.
+    if (i < 0 || i >= size || written[i])
+      return {};
+    written[i] = true;
+    result[i] = update;
+  }
+  SmallVector<int64_t> values;
+  for (std::optional<int64_t> v : result) {
+    if (!v)
+      return {};
+    values.push_back(*v);
+  }
+  return intVectorAttr(type, values);
 }
 
 OpFoldResult SliceOp::fold(FoldAdaptor) {

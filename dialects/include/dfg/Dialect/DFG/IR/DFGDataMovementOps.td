@@ -147,6 +147,7 @@ def DFG_GatherOp : DFG_InferredOp<"gather"> {
   let results = (outs DFG_Tensor:$output);
   let assemblyFormat = "$input `,` $indices attr-dict `:` "
                        "functional-type(operands, results)";
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//

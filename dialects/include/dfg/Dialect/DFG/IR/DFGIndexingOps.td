@@ -112,6 +112,7 @@ def DFG_ScatterElementsOp : DFG_InferredOp<"scatter_elements"> {
   let results = (outs DFG_Tensor:$output);
   let assemblyFormat = "$input `,` $indices `,` $updates attr-dict `:` "
                        "functional-type(operands, results)";
+  let hasFolder = 1;
 }
 
 def DFG_GatherNdOp : DFG_InferredOp<"gather_nd"> {
