@@ -26,7 +26,9 @@ func.func @matmul_static(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>,
 // -----
 
 // Dynamic batch and rows: batch tiles of 1; the m loop is peeled into
-// unmasked full tiles and a masked partial one.
+// full 6-row tiles and a partial tile of up to 5 rows, which runs row by
+// row as unmasked 1x16 tiles whose accumulator stays in registers across
+// the k loop (a masked tile would read and write it at every k step).
 // CHECK-LABEL: func.func @batch_matmul_dynamic
 //       CHECK:   %[[B:.*]] = tensor.dim %{{.*}}, %c0
 //       CHECK:   scf.for %{{.*}} = %c0 to %[[B]] step %c1
@@ -34,9 +36,14 @@ func.func @matmul_static(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>,
 //       CHECK:       vector.transfer_read {{.*}} : tensor<1x6x16xf32>, vector<1x6x16xf32>
 //       CHECK:       vector.fma {{.*}} : vector<16xf32>
 //       CHECK:     scf.for
-//       CHECK:       vector.create_mask %c1, %{{.*}}, %c16 : vector<1x6x16xi1>
-//       CHECK:       vector.transfer_read {{.*}} : tensor<1x?x16xf32>, vector<1x6x16xf32>
-//       CHECK:       vector.fma {{.*}} : vector<16xf32>
+//       CHECK:       scf.for %{{.*}} = %c0 to %{{.*}} step %c1 iter_args(%{{.*}} = %{{.*}}) -> (tensor<1x?x16xf32>)
+//       CHECK:         vector.transfer_read {{.*}} : tensor<1x1x16xf32>, vector<1x1x16xf32>
+//       CHECK:         scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<1x1x16xf32>)
+//  CHECK-NEXT:           tensor.extract_slice
+//   CHECK-NOT:           vector.transfer_write
+//       CHECK:           vector.fma {{.*}} : vector<16xf32>
+//       CHECK:         vector.transfer_write {{.*}} : vector<1x1x16xf32>, tensor<1x1x16xf32>
+//   CHECK-NOT:   vector.create_mask
 //   CHECK-NOT:   linalg.batch_matmul
 func.func @batch_matmul_dynamic(%a: tensor<?x?x8xf32>, %b: tensor<?x8x16xf32>,
                                 %c: tensor<?x?x16xf32>) -> tensor<?x?x16xf32> {

@@ -23,6 +23,7 @@
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
@@ -39,6 +40,9 @@ using namespace mlir::dfg;
 /// (which may recreate the op with static types), so that vectorization can
 /// run once over whatever copies exist.
 static constexpr StringLiteral kVectorSizesAttr = "dfg.vector_sizes";
+
+/// Marks the register tile of a contraction while its loops are peeled.
+static constexpr StringLiteral kRegisterTileAttr = "dfg.register_tile";
 
 /// The dimensions of `op` if it is an f32 matmul or batch_matmul (any
 /// indexing maps: transposed or broadcast operands) with one reduction
@@ -146,31 +150,69 @@ mlir::dfg::tileAndVectorizeContraction(RewriterBase &rewriter,
     return rewriter.notifyMatchFailure(op, "tiling the parallel dims failed");
   rewriter.replaceOp(op, outer->replacements);
 
-  // Level 2: the reduction.
-  SmallVector<int64_t> innerSizes(numLoops, 0);
-  innerSizes[kDim] = tile.k;
-  auto tiled = cast<TilingInterface>(outer->tiledOps.front());
-  rewriter.setInsertionPoint(tiled);
-  scf::SCFTilingOptions innerOptions;
-  innerOptions.setTileSizes(
-      getAsIndexOpFoldResult(rewriter.getContext(), innerSizes));
-  FailureOr<scf::SCFTilingResult> inner =
-      scf::tileUsingSCF(rewriter, tiled, innerOptions);
-  if (failed(inner))
-    return rewriter.notifyMatchFailure(op, "tiling the reduction failed");
-  rewriter.replaceOp(tiled, inner->replacements);
+  // Peeling clones the tile into the partial iterations; the mark finds
+  // every copy afterwards.
+  Operation *tiledOp = outer->tiledOps.front();
+  Operation *scope = outer->loops.empty()
+                         ? tiledOp->getParentOp()
+                         : outer->loops.front()->getParentOp();
+  tiledOp->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());
+  peelLoops(rewriter, outer->loops);
+  SmallVector<linalg::LinalgOp> tiles;
+  scope->walk([&](linalg::LinalgOp tileOp) {
+    if (tileOp->removeAttr(kRegisterTileAttr))
+      tiles.push_back(tileOp);
+  });
 
-  SmallVector<int64_t> vectorSizes(numLoops, 1);
-  vectorSizes[mDim] = tile.m;
-  vectorSizes[nDim] = tile.n;
-  vectorSizes[kDim] = tile.k;
-  for (Operation *tiledOp : inner->tiledOps)
-    tiledOp->setAttr(kVectorSizesAttr,
-                     rewriter.getDenseI64ArrayAttr(vectorSizes));
+  for (linalg::LinalgOp tileOp : tiles) {
+    SmallVector<int64_t> vectorSizes(numLoops, 1);
+    vectorSizes[mDim] = tile.m;
+    vectorSizes[nDim] = tile.n;
+    vectorSizes[kDim] = tile.k;
+    // A row count known only at run time (a dynamic batch) leaves a
+    // partial tile of 1 to tile.m - 1 rows. As one masked tile, its
+    // accumulator is read and written back at every reduction step (masked
+    // transfers are not hoisted); row by row, each row is a full 1 x n tile
+    // whose accumulator stays in registers.
+    OpOperand *init = tileOp.getDpsInitOperand(0);
+    std::optional<unsigned> mPos =
+        tileOp.getMatchingIndexingMap(init).getResultPosition(
+            getAffineDimExpr(mDim, rewriter.getContext()));
+    if (mPos && failed(ValueBoundsConstraintSet::computeConstantBound(
+                    presburger::BoundType::EQ,
+                    ValueBoundsConstraintSet::Variable(init->get(), *mPos)))) {
+      SmallVector<int64_t> rowSizes(numLoops, 0);
+      rowSizes[mDim] = 1;
+      rewriter.setInsertionPoint(tileOp);
+      scf::SCFTilingOptions rowOptions;
+      rowOptions.setTileSizes(
+          getAsIndexOpFoldResult(rewriter.getContext(), rowSizes));
+      FailureOr<scf::SCFTilingResult> rows = scf::tileUsingSCF(
+          rewriter, cast<TilingInterface>(tileOp.getOperation()), rowOptions);
+      if (failed(rows))
+        return rewriter.notifyMatchFailure(tileOp, "tiling the rows failed");
+      rewriter.replaceOp(tileOp, rows->replacements);
+      tileOp = cast<linalg::LinalgOp>(rows->tiledOps.front());
+      vectorSizes[mDim] = 1;
+    }
 
-  SmallVector<LoopLikeOpInterface> loops(outer->loops);
-  loops.append(inner->loops.begin(), inner->loops.end());
-  peelLoops(rewriter, loops);
+    // Level 2: the reduction.
+    SmallVector<int64_t> innerSizes(numLoops, 0);
+    innerSizes[kDim] = tile.k;
+    rewriter.setInsertionPoint(tileOp);
+    scf::SCFTilingOptions innerOptions;
+    innerOptions.setTileSizes(
+        getAsIndexOpFoldResult(rewriter.getContext(), innerSizes));
+    FailureOr<scf::SCFTilingResult> inner = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(tileOp.getOperation()), innerOptions);
+    if (failed(inner))
+      return rewriter.notifyMatchFailure(tileOp, "tiling the reduction failed");
+    rewriter.replaceOp(tileOp, inner->replacements);
+    for (Operation *tiledOp : inner->tiledOps)
+      tiledOp->setAttr(kVectorSizesAttr,
+                       rewriter.getDenseI64ArrayAttr(vectorSizes));
+    peelLoops(rewriter, inner->loops);
+  }
   return success();
 }
 
