@@ -25,6 +25,32 @@ func.func @matmul_static(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>,
 
 // -----
 
+// 77 columns = 4 * 16 + 13: the partial column tile of 13 is split into
+// tiles of 8, 4 and 1 columns (machine-sized vectors; a vector of 13 floats
+// would be legalized with shuffles and spills at every k step), each
+// carrying its accumulator across the k loop.
+// CHECK-LABEL: func.func @matmul_odd_width
+//       CHECK:   scf.for %{{.*}} = %c0 to %c64 step %c16
+//       CHECK:     iter_args(%{{.*}} = %{{.*}}) -> (vector<6x16xf32>)
+//       CHECK:   %[[REST:.*]] = tensor.extract_slice %{{.*}}[0, 64] [32, 13]
+//   CHECK-DAG:   tensor.extract_slice %[[REST]][0, 0] [32, 8]
+//   CHECK-DAG:   tensor.extract_slice %[[REST]][0, 8] [32, 4]
+//   CHECK-DAG:   tensor.extract_slice %[[REST]][0, 12] [32, 1]
+//       CHECK:   scf.for %{{.*}} = %c0 to %c12 step %c6
+//       CHECK:     iter_args(%{{.*}} = %{{.*}}) -> (vector<6x8xf32>)
+//       CHECK:     iter_args(%{{.*}} = %{{.*}}) -> (vector<6x4xf32>)
+//       CHECK:     iter_args(%{{.*}} = %{{.*}}) -> (vector<6x1xf32>)
+//   CHECK-NOT:   vector<6x13xf32>
+//   CHECK-NOT:   linalg.matmul
+func.func @matmul_odd_width(%a: tensor<12x32xf32>, %b: tensor<32x77xf32>,
+                            %c: tensor<12x77xf32>) -> tensor<12x77xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<12x32xf32>, tensor<32x77xf32>)
+                     outs(%c : tensor<12x77xf32>) -> tensor<12x77xf32>
+  return %r : tensor<12x77xf32>
+}
+
+// -----
+
 // Dynamic batch and rows: batch tiles of 1; the m loop is peeled into
 // full 6-row tiles and a partial tile of up to 5 rows, which runs row by
 // row as unmasked 1x16 tiles whose accumulator stays in registers across

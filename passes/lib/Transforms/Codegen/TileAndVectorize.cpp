@@ -103,6 +103,76 @@ static void peelLoops(RewriterBase &rewriter,
   }
 }
 
+/// The extent of loop `dim` of `op`, if it is a constant: read from the
+/// operand slices, since the types of freshly tiled and peeled ops are
+/// still dynamic.
+static std::optional<int64_t> getConstantLoopExtent(linalg::LinalgOp op,
+                                                    unsigned dim) {
+  AffineExpr expr = getAffineDimExpr(dim, op.getContext());
+  for (OpOperand &operand : op->getOpOperands()) {
+    if (!isa<RankedTensorType>(operand.get().getType()))
+      continue;
+    std::optional<unsigned> pos =
+        op.getMatchingIndexingMap(&operand).getResultPosition(expr);
+    if (!pos)
+      continue;
+    FailureOr<int64_t> extent = ValueBoundsConstraintSet::computeConstantBound(
+        presburger::BoundType::EQ,
+        ValueBoundsConstraintSet::Variable(operand.get(), *pos));
+    if (succeeded(extent))
+      return *extent;
+  }
+  return std::nullopt;
+}
+
+/// Splits a partial register tile whose static width (`nDim` extent) is not
+/// a power of two into tiles of decreasing powers of two (13 = 8 + 4 + 1):
+/// a vector of 9 or 13 floats is no machine vector, and LLVM legalizes the
+/// accumulators of such a tile with shuffles and spills at every k step.
+/// Each piece reads its part of the accumulator from what the previous one
+/// wrote (the slices are disjoint; chaining keeps bufferization in place).
+static SmallVector<linalg::LinalgOp>
+splitOddWidth(RewriterBase &rewriter, linalg::LinalgOp op, unsigned nDim,
+              int64_t maxWidth) {
+  std::optional<int64_t> width = getConstantLoopExtent(op, nDim);
+  if (!width || *width >= maxWidth || *width <= 0 ||
+      llvm::isPowerOf2_64(*width) || op.getNumDpsInits() != 1)
+    return {op};
+  auto tiling = cast<TilingInterface>(op.getOperation());
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  SmallVector<OpFoldResult> offsets, sizes;
+  for (Range range : tiling.getIterationDomain(rewriter)) {
+    offsets.push_back(range.offset);
+    sizes.push_back(range.size);
+  }
+  Value dest = op.getDpsInitOperand(0)->get();
+  SmallVector<linalg::LinalgOp> pieces;
+  for (int64_t offset = 0; offset < *width;) {
+    int64_t piece = static_cast<int64_t>(
+        llvm::bit_floor(static_cast<uint64_t>(*width - offset)));
+    offsets[nDim] = rewriter.getIndexAttr(offset);
+    sizes[nDim] = rewriter.getIndexAttr(piece);
+    rewriter.modifyOpInPlace(op, [&] { op.getDpsInitOperand(0)->set(dest); });
+    FailureOr<TilingResult> tiled =
+        tiling.getTiledImplementation(rewriter, offsets, sizes);
+    SmallVector<OpFoldResult> resultOffsets, resultSizes;
+    if (failed(tiled) ||
+        failed(tiling.getResultTilePosition(rewriter, 0, offsets, sizes,
+                                            resultOffsets, resultSizes)))
+      return {op};
+    SmallVector<OpFoldResult> strides(resultOffsets.size(),
+                                      rewriter.getIndexAttr(1));
+    dest = tensor::InsertSliceOp::create(rewriter, loc,
+                                         tiled->tiledValues.front(), dest,
+                                         resultOffsets, resultSizes, strides);
+    pieces.push_back(cast<linalg::LinalgOp>(tiled->tiledOps.front()));
+    offset += piece;
+  }
+  rewriter.replaceOp(op, dest);
+  return pieces;
+}
+
 LogicalResult
 mlir::dfg::tileAndVectorizeContraction(RewriterBase &rewriter,
                                        linalg::LinalgOp op,
@@ -164,7 +234,11 @@ mlir::dfg::tileAndVectorizeContraction(RewriterBase &rewriter,
       tiles.push_back(tileOp);
   });
 
-  for (linalg::LinalgOp tileOp : tiles) {
+  SmallVector<linalg::LinalgOp> pieces;
+  for (linalg::LinalgOp tileOp : tiles)
+    pieces.append(splitOddWidth(rewriter, tileOp, nDim, tile.n));
+
+  for (linalg::LinalgOp tileOp : pieces) {
     SmallVector<int64_t> vectorSizes(numLoops, 1);
     vectorSizes[mDim] = tile.m;
     vectorSizes[nDim] = tile.n;
