@@ -138,17 +138,27 @@ func.func @depthwise(%x: tensor<1x8x12x12xf32>, %w: tensor<8x3x3xf32>,
 
 // -----
 
-// A constant pad becomes a fill and a linalg.copy into the fill's interior
-// (loops over contiguous rows after bufferization, where the pad would be a
-// strided memref.copy, i.e. a generic runtime call). The batch size of the
-// result is the source's: low and high pads are 0 in that dimension.
+// A constant pad becomes fills of the border only (per padded dimension,
+// the slab below and above the interior) and a linalg.copy into the
+// interior (loops over contiguous rows after bufferization, where the pad
+// would be a strided memref.copy, i.e. a generic runtime call). The batch
+// size of the result is the source's: low and high pads are 0 in that
+// dimension.
 // CHECK-LABEL: func.func @pad
 //       CHECK:   %[[N:.*]] = tensor.dim %arg0, %c0 : tensor<?x3x5x20xf32>
 //       CHECK:   %[[E:.*]] = tensor.empty(%[[N]]) : tensor<?x3x7x22xf32>
-//       CHECK:   %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[E]] : tensor<?x3x7x22xf32>)
-//       CHECK:   %[[I:.*]] = tensor.extract_slice %[[F]][0, 0, 1, 1] [%[[N]], 3, 5, 20] [1, 1, 1, 1]
+//       CHECK:   tensor.extract_slice %[[E]][0, 0, 0, 0] [%[[N]], 3, 1, 22]
+//       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<?x3x1x22xf32>)
+//       CHECK:   tensor.extract_slice %{{.*}}[0, 0, 6, 0] [%[[N]], 3, 1, 22]
+//       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<?x3x1x22xf32>)
+//       CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, 0] [%[[N]], 3, 7, 1]
+//       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<?x3x7x1xf32>)
+//       CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, 21] [%[[N]], 3, 7, 1]
+//       CHECK:   %[[B:.*]] = tensor.insert_slice
+//       CHECK:   %[[I:.*]] = tensor.extract_slice %[[B]][0, 0, 1, 1] [%[[N]], 3, 5, 20] [1, 1, 1, 1]
 //       CHECK:   %[[C:.*]] = linalg.copy ins(%arg0 : tensor<?x3x5x20xf32>) outs(%[[I]] : tensor<?x3x5x20xf32>)
-//       CHECK:   tensor.insert_slice %[[C]] into %[[F]][0, 0, 1, 1] [%[[N]], 3, 5, 20] [1, 1, 1, 1]
+//       CHECK:   tensor.insert_slice %[[C]] into %[[B]][0, 0, 1, 1] [%[[N]], 3, 5, 20] [1, 1, 1, 1]
+//   CHECK-NOT:   linalg.fill
 //   CHECK-NOT:   tensor.pad
 func.func @pad(%x: tensor<?x3x5x20xf32>) -> tensor<?x3x7x22xf32> {
   %z = arith.constant -1.0 : f32
@@ -157,6 +167,39 @@ func.func @pad(%x: tensor<?x3x5x20xf32>) -> tensor<?x3x7x22xf32> {
     tensor.yield %z : f32
   } : tensor<?x3x5x20xf32> to tensor<?x3x7x22xf32>
   return %p : tensor<?x3x7x22xf32>
+}
+
+// -----
+
+// A pad whose source is computed by a linalg op into a tensor.empty (and
+// used only by the pad): the op computes straight into the interior of the
+// padded tensor, whose border is filled first. No copy.
+// CHECK-LABEL: func.func @pad_of_producer
+//       CHECK:   %[[E:.*]] = tensor.empty() : tensor<1x2x6x7xf32>
+//       CHECK:   linalg.fill {{.*}} -> tensor<1x2x1x7xf32>
+//       CHECK:   linalg.fill {{.*}} -> tensor<1x2x1x7xf32>
+//       CHECK:   linalg.fill {{.*}} -> tensor<1x2x6x1xf32>
+//       CHECK:   %[[B:.*]] = tensor.insert_slice
+//       CHECK:   %[[I:.*]] = tensor.extract_slice %[[B]][0, 0, 1, 0] [1, 2, 4, 6] [1, 1, 1, 1]
+//       CHECK:   %[[R:.*]] = linalg.generic {{.*}} outs(%[[I]] : tensor<1x2x4x6xf32>)
+//       CHECK:     arith.maximumf
+//       CHECK:   tensor.insert_slice %[[R]] into %[[B]][0, 0, 1, 0] [1, 2, 4, 6] [1, 1, 1, 1]
+//   CHECK-NOT:   linalg.copy
+func.func @pad_of_producer(%x: tensor<1x2x4x6xf32>) -> tensor<1x2x6x7xf32> {
+  %z = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %z : f32
+    linalg.yield %m : f32
+  } -> tensor<1x2x4x6xf32>
+  %p = tensor.pad %r low[0, 0, 1, 0] high[0, 0, 1, 1] {
+  ^bb0(%i0: index, %i1: index, %i2: index, %i3: index):
+    tensor.yield %z : f32
+  } : tensor<1x2x4x6xf32> to tensor<1x2x6x7xf32>
+  return %p : tensor<1x2x6x7xf32>
 }
 
 // -----

@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -319,6 +320,29 @@ LogicalResult mlir::dfg::tileInnermostForVectorization(RewriterBase &rewriter,
   return success();
 }
 
+/// The linalg op that produces `source` into a `tensor.empty` init, when
+/// the pad is its only user: it can write straight into the interior of the
+/// padded tensor. Low and high pads must be static (they position the
+/// interior, which has to exist before the producer runs).
+static linalg::LinalgOp getProducerIntoEmpty(tensor::PadOp pad) {
+  Value source = pad.getSource();
+  auto producer = source.getDefiningOp<linalg::LinalgOp>();
+  if (!producer || !source.hasOneUse() || producer->getNumResults() != 1 ||
+      !producer.hasPureTensorSemantics() || producer.getNumDpsInits() != 1)
+    return {};
+  Value init = producer.getDpsInitOperand(0)->get();
+  if (!init.getDefiningOp<tensor::EmptyOp>() || init.getType() != source.getType())
+    return {};
+  // The body must not read the init: its contents are undefined.
+  if (producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)))
+    return {};
+  for (OpFoldResult ofr : llvm::concat<OpFoldResult>(pad.getMixedLowPad(),
+                                                      pad.getMixedHighPad()))
+    if (!getConstantIntValue(ofr))
+      return {};
+  return producer;
+}
+
 FailureOr<linalg::LinalgOp>
 mlir::dfg::decomposePadAsCopy(RewriterBase &rewriter, tensor::PadOp pad) {
   Value padValue = pad.getConstantPaddingValue();
@@ -326,16 +350,26 @@ mlir::dfg::decomposePadAsCopy(RewriterBase &rewriter, tensor::PadOp pad) {
   if (!padValue || !resultType.getElementType().isF32())
     return rewriter.notifyMatchFailure(pad, "expected a constant f32 pad");
   Location loc = pad.getLoc();
-  rewriter.setInsertionPoint(pad);
+  linalg::LinalgOp producer = getProducerIntoEmpty(pad);
+  // A padding value defined after the producer (it is usually a constant
+  // at the top of the function) keeps the copy.
+  if (producer && !DominanceInfo().properlyDominates(padValue, producer))
+    producer = {};
+  rewriter.setInsertionPoint(producer ? producer.getOperation()
+                                      : pad.getOperation());
   // Dynamic result sizes are source + low + high (tensor.dim of the pad
-  // itself would refer to the op being replaced).
+  // itself would refer to the op being replaced); the source's sizes are
+  // read from the producer's init when the producer is to write into the
+  // padded tensor, which must then exist before it.
   SmallVector<OpFoldResult> resultSizes =
       getAsIndexOpFoldResult(rewriter.getContext(), resultType.getShape());
   SmallVector<OpFoldResult> low = pad.getMixedLowPad();
   SmallVector<OpFoldResult> high = pad.getMixedHighPad();
-  SmallVector<OpFoldResult> sourceSizes =
-      tensor::getMixedSizes(rewriter, loc, pad.getSource());
-  for (unsigned d = 0, e = resultType.getRank(); d < e; ++d) {
+  SmallVector<OpFoldResult> sourceSizes = tensor::getMixedSizes(
+      rewriter, loc,
+      producer ? producer.getDpsInitOperand(0)->get() : pad.getSource());
+  unsigned rank = resultType.getRank();
+  for (unsigned d = 0; d < rank; ++d) {
     if (!resultType.isDynamicDim(d))
       continue;
     AffineExpr s0, s1, s2;
@@ -343,19 +377,57 @@ mlir::dfg::decomposePadAsCopy(RewriterBase &rewriter, tensor::PadOp pad) {
     resultSizes[d] = affine::makeComposedFoldedAffineApply(
         rewriter, loc, s0 + s1 + s2, {sourceSizes[d], low[d], high[d]});
   }
-  Value empty = tensor::EmptyOp::create(rewriter, loc, resultSizes,
-                                        resultType.getElementType());
-  Value filled =
-      linalg::FillOp::create(rewriter, loc, padValue, empty).getResult(0);
-  SmallVector<OpFoldResult> unitStrides(resultType.getRank(),
-                                        rewriter.getIndexAttr(1));
-  Value interior = tensor::ExtractSliceOp::create(rewriter, loc, filled, low,
-                                                  sourceSizes, unitStrides);
-  auto copy = linalg::CopyOp::create(rewriter, loc, pad.getSource(), interior);
-  Value result = tensor::InsertSliceOp::create(
-      rewriter, loc, copy.getResult(0), filled, low, sourceSizes, unitStrides);
+  Value padded = tensor::EmptyOp::create(rewriter, loc, resultSizes,
+                                         resultType.getElementType());
+  SmallVector<OpFoldResult> unitStrides(rank, rewriter.getIndexAttr(1));
+
+  // Only the border is filled: per padded dimension, the slab below and the
+  // slab above the interior (corners are filled twice). The interior is
+  // written once, by the copy or by the producer.
+  auto fillSlab = [&](unsigned d, OpFoldResult offset, OpFoldResult size) {
+    SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes = resultSizes;
+    offsets[d] = offset;
+    sizes[d] = size;
+    Value slab = tensor::ExtractSliceOp::create(rewriter, loc, padded, offsets,
+                                                sizes, unitStrides);
+    Value filled =
+        linalg::FillOp::create(rewriter, loc, padValue, slab).getResult(0);
+    padded = tensor::InsertSliceOp::create(rewriter, loc, filled, padded,
+                                           offsets, sizes, unitStrides);
+  };
+  for (unsigned d = 0; d < rank; ++d) {
+    if (!isConstantIntValue(low[d], 0))
+      fillSlab(d, rewriter.getIndexAttr(0), low[d]);
+    if (!isConstantIntValue(high[d], 0)) {
+      AffineExpr s0, s1;
+      bindSymbols(rewriter.getContext(), s0, s1);
+      OpFoldResult above = affine::makeComposedFoldedAffineApply(
+          rewriter, loc, s0 + s1, {low[d], sourceSizes[d]});
+      fillSlab(d, above, high[d]);
+    }
+  }
+  Value interior = tensor::ExtractSliceOp::create(
+      rewriter, loc, cast<RankedTensorType>(pad.getSource().getType()), padded,
+      low, sourceSizes, unitStrides);
+
+  linalg::LinalgOp writer = producer;
+  if (producer) {
+    // The producer computes into the interior: no copy at all.
+    rewriter.modifyOpInPlace(producer, [&] {
+      producer.getDpsInitOperand(0)->set(interior);
+    });
+    rewriter.setInsertionPoint(pad);
+  } else {
+    writer = cast<linalg::LinalgOp>(
+        linalg::CopyOp::create(rewriter, loc, pad.getSource(), interior)
+            .getOperation());
+  }
+  Value result = tensor::InsertSliceOp::create(rewriter, loc,
+                                               writer->getResult(0), padded,
+                                               low, sourceSizes, unitStrides);
   rewriter.replaceOp(pad, result);
-  return cast<linalg::LinalgOp>(copy.getOperation());
+  return writer;
 }
 
 /// Vectorizes every op marked with kVectorSizesAttr below `root`: without
