@@ -5,7 +5,9 @@
 
 // 64 = 10 * 6 + 4: the m loop is peeled into 10 full 6x16 tiles and one
 // 4x16 tile; the accumulator is carried in registers across the k loop.
+// Rows of 64 floats are whole vectors: no packing.
 // CHECK-LABEL: func.func @matmul_static
+//   CHECK-NOT:   tensor.empty
 //       CHECK:   scf.for %{{.*}} = %c0 to %c64 step %c16
 //       CHECK:     scf.for %{{.*}} = %c0 to %c60 step %c6
 //       CHECK:       vector.transfer_read {{.*}} : tensor<6x16xf32>, vector<6x16xf32>
@@ -29,9 +31,17 @@ func.func @matmul_static(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>,
 // tiles of 8, 4 and 1 columns (machine-sized vectors; a vector of 13 floats
 // would be legalized with shuffles and spills at every k step), each
 // carrying its accumulator across the k loop.
+// The rows of the right-hand side (77 floats) straddle cache lines: the
+// 32x16 panel of each full column of tiles is packed into a contiguous
+// buffer once, before the m loop whose tiles all read it.
 // CHECK-LABEL: func.func @matmul_odd_width
+//       CHECK:   %[[P:.*]] = tensor.empty() : tensor<32x16xf32>
 //       CHECK:   scf.for %{{.*}} = %c0 to %c64 step %c16
-//       CHECK:     iter_args(%{{.*}} = %{{.*}}) -> (vector<6x16xf32>)
+//       CHECK:     %[[PANEL:.*]] = scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %[[P]]) -> (tensor<32x16xf32>)
+//       CHECK:       tensor.insert_slice %{{.*}} : tensor<1x16xf32> into tensor<32x16xf32>
+//       CHECK:     scf.for %{{.*}} = %c0 to %c12 step %c6
+//       CHECK:       iter_args(%{{.*}} = %{{.*}}) -> (vector<6x16xf32>)
+//       CHECK:         tensor.extract_slice %[[PANEL]][%{{.*}}, 0] [1, 16]
 //       CHECK:   %[[REST:.*]] = tensor.extract_slice %{{.*}}[0, 64] [32, 13]
 //   CHECK-DAG:   tensor.extract_slice %[[REST]][0, 0] [32, 8]
 //   CHECK-DAG:   tensor.extract_slice %[[REST]][0, 8] [32, 4]
