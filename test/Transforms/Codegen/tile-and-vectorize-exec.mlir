@@ -158,6 +158,23 @@ func.func @pad_relu(%x: tensor<2x2x3x4xf32>) -> tensor<2x2x6x7xf32> {
   return %p : tensor<2x2x6x7xf32>
 }
 
+// A per-channel bias broadcast as the accumulator's initial value: fused
+// into the register tiles (each starts from the bias in registers).
+func.func @conv_bias(%x: tensor<?x2x6x6xf32>, %w: tensor<7x2x3x3xf32>, %b: tensor<7xf32>) -> tensor<?x7x6x6xf32> {
+  %z = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %x, %c0 : tensor<?x2x6x6xf32>
+  %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i0: index, %i1: index, %i2: index, %i3: index):
+    tensor.yield %z : f32
+  } : tensor<?x2x6x6xf32> to tensor<?x2x8x8xf32>
+  %e = tensor.empty(%n) : tensor<?x7x6x6xf32>
+  %f = linalg.broadcast ins(%b : tensor<7xf32>) outs(%e : tensor<?x7x6x6xf32>) dimensions = [0, 2, 3]
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%p, %w : tensor<?x2x8x8xf32>, tensor<7x2x3x3xf32>) outs(%f : tensor<?x7x6x6xf32>) -> tensor<?x7x6x6xf32>
+  return %r : tensor<?x7x6x6xf32>
+}
+
 func.func @main() {
   %a = arith.constant dense<[[3.0, 1.0, 1.0, 3.0, 1.0, 2.0, 2.0], [-2.0, -3.0, -1.0, -2.0, 3.0, 3.0, -3.0], [0.0, 2.0, -3.0, 2.0, -3.0, 0.0, 2.0], [-1.0, -1.0, -2.0, 2.0, -2.0, 3.0, 0.0], [0.0, 0.0, 1.0, 0.0, 0.0, 3.0, 2.0], [2.0, 1.0, 1.0, -1.0, 3.0, 0.0, -2.0], [2.0, -2.0, 3.0, 1.0, -3.0, -3.0, 0.0], [-3.0, -3.0, 0.0, 3.0, 0.0, 2.0, 3.0], [2.0, 1.0, 0.0, 0.0, -2.0, 0.0, -1.0], [-2.0, 3.0, -3.0, -3.0, -2.0, 3.0, 1.0], [3.0, -2.0, 2.0, -1.0, 0.0, -3.0, 1.0], [2.0, 1.0, -2.0, 0.0, -2.0, 3.0, 3.0], [-2.0, 0.0, 3.0, 2.0, 1.0, 1.0, -3.0]]> : tensor<13x7xf32>
   %b = arith.constant dense<[[2.0, 0.0, -3.0, -2.0, 0.0, 2.0, 0.0, 1.0, 3.0, 1.0, -1.0, 1.0, 1.0, -3.0, -3.0, 1.0, -1.0, 1.0], [-1.0, -2.0, -2.0, -1.0, 2.0, -1.0, -1.0, 1.0, 3.0, -1.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 3.0], [-2.0, 0.0, 0.0, -1.0, -2.0, -3.0, -1.0, 2.0, -3.0, -1.0, 3.0, 3.0, -2.0, -3.0, 1.0, -3.0, -1.0, 0.0], [3.0, -3.0, 1.0, 0.0, -3.0, 2.0, 2.0, 0.0, 3.0, 1.0, 3.0, 3.0, 0.0, -2.0, -2.0, 0.0, -2.0, 2.0], [3.0, -2.0, 0.0, -3.0, -2.0, -1.0, 3.0, 3.0, 1.0, 1.0, 0.0, -3.0, -1.0, 3.0, -1.0, -2.0, -2.0, 1.0], [-3.0, 3.0, 3.0, 0.0, 0.0, 2.0, 0.0, 0.0, -1.0, 0.0, 2.0, -3.0, -3.0, 2.0, -1.0, 2.0, -3.0, 3.0], [-3.0, -1.0, 3.0, -3.0, 1.0, 2.0, -1.0, -3.0, 0.0, 0.0, 3.0, 1.0, -1.0, -3.0, 1.0, -2.0, 1.0, 3.0]]> : tensor<7x18xf32>
@@ -226,6 +243,12 @@ func.func @main() {
   %m_r10 = bufferization.to_buffer %r10 : tensor<2x2x6x7xf32> to memref<2x2x6x7xf32>
   %u_r10 = memref.cast %m_r10 : memref<2x2x6x7xf32> to memref<*xf32>
   call @printMemrefF32(%u_r10) : (memref<*xf32>) -> ()
+  %cb = arith.constant dense<[1.0, -2.0, 3.0, -4.0, 5.0, -6.0, 7.0]> : tensor<7xf32>
+  %r11d = call @conv_bias(%id, %w, %cb) : (tensor<?x2x6x6xf32>, tensor<7x2x3x3xf32>, tensor<7xf32>) -> tensor<?x7x6x6xf32>
+  %r11 = tensor.cast %r11d : tensor<?x7x6x6xf32> to tensor<2x7x6x6xf32>
+  %m_r11 = bufferization.to_buffer %r11 : tensor<2x7x6x6xf32> to memref<2x7x6x6xf32>
+  %u_r11 = memref.cast %m_r11 : memref<2x7x6x6xf32> to memref<*xf32>
+  call @printMemrefF32(%u_r11) : (memref<*xf32>) -> ()
   return
 }
 
@@ -518,3 +541,88 @@ func.func @main() {
 // CHECK-NEXT: {{.*}}[-1, -1, 3, 0, 0, 0, -1]
 // CHECK-NEXT: {{.*}}[-1, -1, -1, -1, -1, -1, -1]
 // CHECK-NEXT: {{.*}}[-1, -1, -1, -1, -1, -1, -1]
+// conv 3x3 pad 1 + per-channel bias, dynamic batch
+// CHECK: {{.*}}[5, 7, -6, -4, 2, 3]
+// CHECK-NEXT: {{.*}}[-6, 0, -3, -1, 12, 8]
+// CHECK-NEXT: {{.*}}[4, -7, 4, -7, 9, -2]
+// CHECK-NEXT: {{.*}}[14, 9, 4, -7, -5, -13]
+// CHECK-NEXT: {{.*}}[4, -2, 10, 4, -6, 5]
+// CHECK-NEXT: {{.*}}[3, -12, 1, 8, 1, -3]
+// CHECK-NEXT: {{.*}}[-9, -9, 2, 8, 5, -2]
+// CHECK-NEXT: {{.*}}[5, 0, 4, -4, -12, -8]
+// CHECK-NEXT: {{.*}}[2, -24, 0, -12, 7, -3]
+// CHECK-NEXT: {{.*}}[-3, -13, 11, -2, -9, -6]
+// CHECK-NEXT: {{.*}}[-11, -6, 20, -5, -20, 4]
+// CHECK-NEXT: {{.*}}[-8, -4, 3, -5, -4, 8]
+// CHECK-NEXT: {{.*}}[-10, -8, 8, 18, 17, 11]
+// CHECK-NEXT: {{.*}}[-6, 6, 7, 0, -3, -5]
+// CHECK-NEXT: {{.*}}[-2, -3, 5, -5, 1, 5]
+// CHECK-NEXT: {{.*}}[-4, -13, 9, 0, 17, 7]
+// CHECK-NEXT: {{.*}}[-3, -10, 13, 9, 10, 4]
+// CHECK-NEXT: {{.*}}[-4, -4, 3, -3, -7, 13]
+// CHECK-NEXT: {{.*}}[4, -3, -4, -11, -13, -5]
+// CHECK-NEXT: {{.*}}[5, -6, 1, -7, -2, -11]
+// CHECK-NEXT: {{.*}}[3, -12, 10, -5, 7, -12]
+// CHECK-NEXT: {{.*}}[19, -10, 7, -11, -12, -10]
+// CHECK-NEXT: {{.*}}[15, -9, 4, -4, -13, 0]
+// CHECK-NEXT: {{.*}}[1, -10, 4, 7, -11, -2]
+// CHECK-NEXT: {{.*}}[6, 8, 2, 16, 13, 17]
+// CHECK-NEXT: {{.*}}[7, 10, 8, 0, -3, -8]
+// CHECK-NEXT: {{.*}}[13, 17, 9, 4, 4, -6]
+// CHECK-NEXT: {{.*}}[14, 8, -2, -6, -5, 2]
+// CHECK-NEXT: {{.*}}[13, 8, 18, 15, 17, 10]
+// CHECK-NEXT: {{.*}}[2, -3, 9, 6, -4, 0]
+// CHECK-NEXT: {{.*}}[-6, -12, 0, -8, -5, -7]
+// CHECK-NEXT: {{.*}}[8, -18, -14, -3, -12, 2]
+// CHECK-NEXT: {{.*}}[-3, -4, 4, 0, -4, -8]
+// CHECK-NEXT: {{.*}}[1, -23, -2, 1, -5, -7]
+// CHECK-NEXT: {{.*}}[7, -12, -14, 0, -2, -6]
+// CHECK-NEXT: {{.*}}[-3, -10, -12, -1, -12, -1]
+// CHECK-NEXT: {{.*}}[11, 5, 7, 9, -10, 3]
+// CHECK-NEXT: {{.*}}[20, 4, 8, 10, 3, 16]
+// CHECK-NEXT: {{.*}}[9, -5, 11, 13, 18, 11]
+// CHECK-NEXT: {{.*}}[6, 5, 17, 27, 9, 5]
+// CHECK-NEXT: {{.*}}[9, 8, 2, 8, -11, 1]
+// CHECK-NEXT: {{.*}}[12, 12, 2, 10, 13, 18]
+// CHECK-NEXT: {{.*}}[9, -2, -1, 5, -4, -11]
+// CHECK-NEXT: {{.*}}[-1, -1, -8, 2, 7, 2]
+// CHECK-NEXT: {{.*}}[-1, -9, 8, -7, -4, -5]
+// CHECK-NEXT: {{.*}}[3, 5, 4, 1, 5, -11]
+// CHECK-NEXT: {{.*}}[2, 7, 3, 5, -15, 13]
+// CHECK-NEXT: {{.*}}[2, -3, -7, -1, 19, 1]
+// CHECK-NEXT: {{.*}}[-19, -7, 5, -6, -11, 3]
+// CHECK-NEXT: {{.*}}[3, 16, -9, -2, -8, -8]
+// CHECK-NEXT: {{.*}}[-7, 1, -20, -17, 15, 14]
+// CHECK-NEXT: {{.*}}[-9, 3, 3, 6, 0, -4]
+// CHECK-NEXT: {{.*}}[3, -1, -2, 15, 2, 3]
+// CHECK-NEXT: {{.*}}[-7, -6, -4, -3, 3, -6]
+// CHECK-NEXT: {{.*}}[9, -7, -10, -2, 0, 8]
+// CHECK-NEXT: {{.*}}[6, 29, 6, 6, 8, 1]
+// CHECK-NEXT: {{.*}}[-1, 16, 11, -4, 11, 10]
+// CHECK-NEXT: {{.*}}[-6, -3, 4, 3, 15, 17]
+// CHECK-NEXT: {{.*}}[-1, 17, 8, 13, 0, 0]
+// CHECK-NEXT: {{.*}}[-6, 3, 7, 9, -8, 1]
+// CHECK-NEXT: {{.*}}[-3, -2, 0, 6, -5, -5]
+// CHECK-NEXT: {{.*}}[-9, -2, -15, 5, 1, -9]
+// CHECK-NEXT: {{.*}}[-18, -5, -6, -17, 0, -7]
+// CHECK-NEXT: {{.*}}[-10, 10, -1, -10, -22, -10]
+// CHECK-NEXT: {{.*}}[1, 3, -16, -11, -7, 7]
+// CHECK-NEXT: {{.*}}[-7, -1, -14, -11, 0, -7]
+// CHECK-NEXT: {{.*}}[3, -13, 0, -1, -9, 0]
+// CHECK-NEXT: {{.*}}[8, 6, 3, 18, 5, 8]
+// CHECK-NEXT: {{.*}}[2, 14, 4, 3, 0, -5]
+// CHECK-NEXT: {{.*}}[3, -4, 4, -6, 1, 9]
+// CHECK-NEXT: {{.*}}[19, 20, 6, 3, 11, 11]
+// CHECK-NEXT: {{.*}}[-2, -6, -1, 8, 6, 0]
+// CHECK-NEXT: {{.*}}[-11, 1, -9, -7, 2, -7]
+// CHECK-NEXT: {{.*}}[-9, -3, 2, -12, -5, -6]
+// CHECK-NEXT: {{.*}}[-17, 6, 3, -1, -13, -3]
+// CHECK-NEXT: {{.*}}[-20, -10, -6, -10, -13, -4]
+// CHECK-NEXT: {{.*}}[-8, 4, -17, -15, -7, 0]
+// CHECK-NEXT: {{.*}}[-11, -4, 0, -9, -16, -5]
+// CHECK-NEXT: {{.*}}[-6, 11, 14, 8, 21, 14]
+// CHECK-NEXT: {{.*}}[5, 16, 5, -5, -9, -3]
+// CHECK-NEXT: {{.*}}[6, 16, 2, 6, 9, 20]
+// CHECK-NEXT: {{.*}}[-6, 10, 10, 12, -3, 8]
+// CHECK-NEXT: {{.*}}[1, 3, 7, 2, 2, 10]
+// CHECK-NEXT: {{.*}}[14, 16, 13, -6, 11, 13]

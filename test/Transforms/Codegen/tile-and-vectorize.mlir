@@ -327,3 +327,50 @@ func.func @generic_transposed_lhs(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>,
   } -> tensor<8x8xf32>
   return %r : tensor<8x8xf32>
 }
+
+// -----
+
+// An accumulator initialized by a broadcast (a bias) or a fill: the
+// producer is fused into the register tiles, which start from a vector
+// built in registers; the loops carry a tensor.empty instead of a
+// materialized bias tensor that each tile would read back.
+// CHECK-LABEL: func.func @matmul_bias_init
+//   CHECK-NOT:   linalg.broadcast
+//       CHECK:   %[[E:.*]] = tensor.empty() : tensor<12x48xf32>
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %[[E]])
+//       CHECK:     scf.for
+//       CHECK:       %[[B:.*]] = vector.transfer_read %{{.*}} : tensor<6xf32>, vector<6xf32>
+//       CHECK:       %[[BB:.*]] = vector.broadcast %[[B]] : vector<6xf32> to vector<16x6xf32>
+//       CHECK:       %[[ACC:.*]] = vector.transpose %[[BB]], [1, 0]
+//       CHECK:       scf.for %{{.*}} iter_args(%{{.*}} = %[[ACC]]) -> (vector<6x16xf32>)
+func.func @matmul_bias_init(%a: tensor<12x64xf32>, %b: tensor<64x48xf32>,
+                            %bias: tensor<12xf32>) -> tensor<12x48xf32> {
+  %e = tensor.empty() : tensor<12x48xf32>
+  %c = linalg.broadcast ins(%bias : tensor<12xf32>) outs(%e : tensor<12x48xf32>) dimensions = [1]
+  %r = linalg.matmul ins(%a, %b : tensor<12x64xf32>, tensor<64x48xf32>)
+                     outs(%c : tensor<12x48xf32>) -> tensor<12x48xf32>
+  return %r : tensor<12x48xf32>
+}
+
+// -----
+
+// A convolution's bias broadcast [N, F, H, W] is rebuilt as [N, F, H*W]
+// (not collapsed) so that it stays the contraction's init producer and is
+// fused as well.
+// CHECK-LABEL: func.func @conv1x1_bias_init
+//   CHECK-NOT:   linalg.broadcast
+//   CHECK-NOT:   tensor.collapse_shape %{{.*}} {{\[}}[0], [1], [2, 3]] : tensor<?x16x10x10xf32>
+//       CHECK:   %[[E:.*]] = tensor.empty(%{{.*}}) : tensor<?x16x100xf32>
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %[[E]])
+//       CHECK:     vector.transfer_read %{{.*}} : tensor<6xf32>, vector<6xf32>
+func.func @conv1x1_bias_init(%x: tensor<?x8x10x10xf32>, %w: tensor<16x8x1x1xf32>,
+                             %bias: tensor<16xf32>) -> tensor<?x16x10x10xf32> {
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %x, %c0 : tensor<?x8x10x10xf32>
+  %e = tensor.empty(%n) : tensor<?x16x10x10xf32>
+  %b = linalg.broadcast ins(%bias : tensor<16xf32>) outs(%e : tensor<?x16x10x10xf32>) dimensions = [0, 2, 3]
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<?x8x10x10xf32>, tensor<16x8x1x1xf32>)
+    outs(%b : tensor<?x16x10x10xf32>) -> tensor<?x16x10x10xf32>
+  return %r : tensor<?x16x10x10xf32>
+}

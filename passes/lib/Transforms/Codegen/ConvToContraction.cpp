@@ -24,6 +24,39 @@ static SmallVector<int64_t> getPair(DenseIntElementsAttr attr) {
       llvm::map_range(attr.getValues<int64_t>(), [](int64_t v) { return v; }));
 }
 
+/// The convolution's init [N, F, OH, OW] as [N, F, OH*OW]. A fill or a
+/// broadcast of a bias over (n, oh, ow) used only here is rebuilt in the
+/// collapsed shape rather than collapsed, so that it stays the direct
+/// producer of the contraction's init and can be fused into its tiles.
+static Value collapseInit(RewriterBase &rewriter, Location loc, Value init) {
+  SmallVector<ReassociationIndices> reassociation = {{0}, {1}, {2, 3}};
+  auto type = cast<RankedTensorType>(init.getType());
+  Operation *producer = init.getDefiningOp();
+  if (producer && init.hasOneUse() &&
+      isa<linalg::FillOp, linalg::BroadcastOp>(producer)) {
+    Value producerInit =
+        cast<DestinationStyleOpInterface>(producer).getDpsInitOperand(0)->get();
+    auto bcast = dyn_cast<linalg::BroadcastOp>(producer);
+    if (producerInit.getDefiningOp<tensor::EmptyOp>() && (!bcast ||
+        ArrayRef<int64_t>(bcast.getDimensions()) == ArrayRef<int64_t>{0, 2, 3})) {
+      SmallVector<OpFoldResult> sizes = {
+          tensor::getMixedSize(rewriter, loc, producerInit, 0),
+          rewriter.getIndexAttr(type.getDimSize(1)),
+          rewriter.getIndexAttr(type.getDimSize(2) * type.getDimSize(3))};
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+      if (auto fill = dyn_cast<linalg::FillOp>(producer))
+        return linalg::FillOp::create(rewriter, loc, fill.getInputs().front(),
+                                      empty)
+            .getResult(0);
+      return linalg::BroadcastOp::create(rewriter, loc, bcast.getInput(),
+                                         empty, ArrayRef<int64_t>{0, 2})
+          ->getResult(0);
+    }
+  }
+  return tensor::CollapseShapeOp::create(rewriter, loc, init, reassociation);
+}
+
 FailureOr<linalg::LinalgOp>
 mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
                                     linalg::Conv2DNchwFchwOp conv,
@@ -59,8 +92,7 @@ mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
 
   Value filter2 = tensor::CollapseShapeOp::create(
       rewriter, loc, filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
-  Value out2 = tensor::CollapseShapeOp::create(
-      rewriter, loc, init, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  Value out2 = collapseInit(rewriter, loc, init);
 
   Value col;
   bool isPointwise = kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 &&

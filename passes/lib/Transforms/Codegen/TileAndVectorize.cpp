@@ -107,6 +107,51 @@ static void peelLoops(RewriterBase &rewriter,
 /// Marks the copies that pack a panel of a contraction's right-hand side.
 static constexpr StringLiteral kPackAttr = "dfg.pack";
 
+/// Fuses the producer of a register tile's accumulator, a fill (zero) or a
+/// broadcast (a bias), into the tile loops: each tile then starts from a
+/// vector built in registers instead of reading back a whole output that a
+/// separate pass wrote (the write of that pass and the read of each tile
+/// both go away). The fused op is marked to be vectorized like the tile.
+static void fuseInitProducer(RewriterBase &rewriter, linalg::LinalgOp tileOp,
+                             MutableArrayRef<LoopLikeOpInterface> loops,
+                             unsigned mDim, unsigned nDim,
+                             const ContractionTileSizes &tile) {
+  if (loops.empty() || tileOp.getNumDpsInits() != 1)
+    return;
+  OpOperand *init = tileOp.getDpsInitOperand(0);
+  auto slice = init->get().getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice)
+    return;
+  // The producer is the init of the outermost loop's iter_arg.
+  Value source = slice.getSource();
+  for (LoopLikeOpInterface loop : llvm::reverse(loops)) {
+    auto arg = dyn_cast<BlockArgument>(source);
+    if (!arg || arg.getOwner()->getParentOp() != loop.getOperation())
+      return;
+    source = loop.getTiedLoopInit(arg)->get();
+  }
+  Operation *producer = source.getDefiningOp();
+  // Besides the loop, only size queries (from tiling) may use it.
+  if (!isa_and_present<linalg::FillOp, linalg::BroadcastOp>(producer) ||
+      llvm::count_if(producer->getUsers(), [](Operation *user) {
+        return !isa<tensor::DimOp>(user);
+      }) != 1)
+    return;
+  std::optional<scf::SCFFuseProducerOfSliceResult> fused =
+      scf::tileAndFuseProducerOfSlice(rewriter, slice, loops);
+  if (!fused)
+    return;
+  AffineMap initMap = tileOp.getMatchingIndexingMap(init);
+  SmallVector<int64_t> vectorSizes;
+  for (unsigned i = 0, e = initMap.getNumResults(); i < e; ++i) {
+    unsigned d = initMap.getDimPosition(i);
+    vectorSizes.push_back(d == mDim ? tile.m : d == nDim ? tile.n : 1);
+  }
+  for (Operation *op : fused->tiledOps)
+    if (isa<linalg::FillOp, linalg::BroadcastOp>(op))
+      op->setAttr(kVectorSizesAttr, rewriter.getDenseI64ArrayAttr(vectorSizes));
+}
+
 /// The extent of loop `dim` of `op`, if it is a constant: read from the
 /// operand slices, since the types of freshly tiled and peeled ops are
 /// still dynamic.
@@ -312,6 +357,8 @@ mlir::dfg::tileAndVectorizeContraction(RewriterBase &rewriter,
   // Peeling clones the tile into the partial iterations; the mark finds
   // every copy afterwards.
   Operation *tiledOp = outer->tiledOps.front();
+  fuseInitProducer(rewriter, cast<linalg::LinalgOp>(tiledOp), outer->loops,
+                   mDim, nDim, tile);
   Operation *scope = outer->loops.empty()
                          ? tiledOp->getParentOp()
                          : outer->loops.front()->getParentOp();
