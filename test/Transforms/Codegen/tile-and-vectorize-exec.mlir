@@ -175,6 +175,30 @@ func.func @conv_bias(%x: tensor<?x2x6x6xf32>, %w: tensor<7x2x3x3xf32>, %b: tenso
   return %r : tensor<?x7x6x6xf32>
 }
 
+// A concat whose operands are computed in the other order than they are
+// concatenated: each op computes into its slice of the result.
+func.func @concat_relu_neg(%x: tensor<2x2x2x3xf32>, %y: tensor<2x1x2x3xf32>) -> tensor<2x3x2x3xf32> {
+  %z = arith.constant 0.0 : f32
+  %e0 = tensor.empty() : tensor<2x2x2x3xf32>
+  %r0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                        iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<2x2x2x3xf32>) outs(%e0 : tensor<2x2x2x3xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %z : f32
+    linalg.yield %m : f32
+  } -> tensor<2x2x2x3xf32>
+  %e1 = tensor.empty() : tensor<2x1x2x3xf32>
+  %r1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                        iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%y : tensor<2x1x2x3xf32>) outs(%e1 : tensor<2x1x2x3xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.negf %in : f32
+    linalg.yield %m : f32
+  } -> tensor<2x1x2x3xf32>
+  %c = tensor.concat dim(1) %r1, %r0 : (tensor<2x1x2x3xf32>, tensor<2x2x2x3xf32>) -> tensor<2x3x2x3xf32>
+  return %c : tensor<2x3x2x3xf32>
+}
+
 func.func @main() {
   %a = arith.constant dense<[[3.0, 1.0, 1.0, 3.0, 1.0, 2.0, 2.0], [-2.0, -3.0, -1.0, -2.0, 3.0, 3.0, -3.0], [0.0, 2.0, -3.0, 2.0, -3.0, 0.0, 2.0], [-1.0, -1.0, -2.0, 2.0, -2.0, 3.0, 0.0], [0.0, 0.0, 1.0, 0.0, 0.0, 3.0, 2.0], [2.0, 1.0, 1.0, -1.0, 3.0, 0.0, -2.0], [2.0, -2.0, 3.0, 1.0, -3.0, -3.0, 0.0], [-3.0, -3.0, 0.0, 3.0, 0.0, 2.0, 3.0], [2.0, 1.0, 0.0, 0.0, -2.0, 0.0, -1.0], [-2.0, 3.0, -3.0, -3.0, -2.0, 3.0, 1.0], [3.0, -2.0, 2.0, -1.0, 0.0, -3.0, 1.0], [2.0, 1.0, -2.0, 0.0, -2.0, 3.0, 3.0], [-2.0, 0.0, 3.0, 2.0, 1.0, 1.0, -3.0]]> : tensor<13x7xf32>
   %b = arith.constant dense<[[2.0, 0.0, -3.0, -2.0, 0.0, 2.0, 0.0, 1.0, 3.0, 1.0, -1.0, 1.0, 1.0, -3.0, -3.0, 1.0, -1.0, 1.0], [-1.0, -2.0, -2.0, -1.0, 2.0, -1.0, -1.0, 1.0, 3.0, -1.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 3.0], [-2.0, 0.0, 0.0, -1.0, -2.0, -3.0, -1.0, 2.0, -3.0, -1.0, 3.0, 3.0, -2.0, -3.0, 1.0, -3.0, -1.0, 0.0], [3.0, -3.0, 1.0, 0.0, -3.0, 2.0, 2.0, 0.0, 3.0, 1.0, 3.0, 3.0, 0.0, -2.0, -2.0, 0.0, -2.0, 2.0], [3.0, -2.0, 0.0, -3.0, -2.0, -1.0, 3.0, 3.0, 1.0, 1.0, 0.0, -3.0, -1.0, 3.0, -1.0, -2.0, -2.0, 1.0], [-3.0, 3.0, 3.0, 0.0, 0.0, 2.0, 0.0, 0.0, -1.0, 0.0, 2.0, -3.0, -3.0, 2.0, -1.0, 2.0, -3.0, 3.0], [-3.0, -1.0, 3.0, -3.0, 1.0, 2.0, -1.0, -3.0, 0.0, 0.0, 3.0, 1.0, -1.0, -3.0, 1.0, -2.0, 1.0, 3.0]]> : tensor<7x18xf32>
@@ -249,6 +273,12 @@ func.func @main() {
   %m_r11 = bufferization.to_buffer %r11 : tensor<2x7x6x6xf32> to memref<2x7x6x6xf32>
   %u_r11 = memref.cast %m_r11 : memref<2x7x6x6xf32> to memref<*xf32>
   call @printMemrefF32(%u_r11) : (memref<*xf32>) -> ()
+  %cx = arith.constant dense<[[[[1.0, 2.0, -3.0], [2.0, 0.0, 0.0]], [[1.0, -1.0, 3.0], [-3.0, -2.0, -1.0]]], [[[0.0, -1.0, -3.0], [-3.0, -3.0, -3.0]], [[-2.0, 3.0, -2.0], [1.0, 2.0, -2.0]]]]> : tensor<2x2x2x3xf32>
+  %cy = arith.constant dense<[[[[-2.0, 0.0, -2.0], [3.0, -2.0, 3.0]]], [[[2.0, 2.0, -3.0], [-1.0, 1.0, 0.0]]]]> : tensor<2x1x2x3xf32>
+  %r12 = call @concat_relu_neg(%cx, %cy) : (tensor<2x2x2x3xf32>, tensor<2x1x2x3xf32>) -> tensor<2x3x2x3xf32>
+  %m_r12 = bufferization.to_buffer %r12 : tensor<2x3x2x3xf32> to memref<2x3x2x3xf32>
+  %u_r12 = memref.cast %m_r12 : memref<2x3x2x3xf32> to memref<*xf32>
+  call @printMemrefF32(%u_r12) : (memref<*xf32>) -> ()
   return
 }
 
@@ -626,3 +656,16 @@ func.func @main() {
 // CHECK-NEXT: {{.*}}[-6, 10, 10, 12, -3, 8]
 // CHECK-NEXT: {{.*}}[1, 3, 7, 2, 2, 10]
 // CHECK-NEXT: {{.*}}[14, 16, 13, -6, 11, 13]
+// concat(neg(y), relu(x))
+// CHECK: {{.*}}[2, -0, 2]
+// CHECK-NEXT: {{.*}}[-3, 2, -3]
+// CHECK-NEXT: {{.*}}[1, 2, 0]
+// CHECK-NEXT: {{.*}}[2, 0, 0]
+// CHECK-NEXT: {{.*}}[1, 0, 3]
+// CHECK-NEXT: {{.*}}[0, 0, 0]
+// CHECK-NEXT: {{.*}}[-2, -2, 3]
+// CHECK-NEXT: {{.*}}[1, -1, -0]
+// CHECK-NEXT: {{.*}}[0, 0, 0]
+// CHECK-NEXT: {{.*}}[0, 0, 0]
+// CHECK-NEXT: {{.*}}[0, 3, 0]
+// CHECK-NEXT: {{.*}}[1, 2, 0]

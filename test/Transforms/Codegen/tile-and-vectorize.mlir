@@ -374,3 +374,39 @@ func.func @conv1x1_bias_init(%x: tensor<?x8x10x10xf32>, %w: tensor<16x8x1x1xf32>
     outs(%b : tensor<?x16x10x10xf32>) -> tensor<?x16x10x10xf32>
   return %r : tensor<?x16x10x10xf32>
 }
+
+// -----
+
+// A concat of ops that each compute into a tensor.empty: each computes
+// straight into its slice of the concatenated tensor (in block order, each
+// slice taken from what the previous op wrote), and no concat is left.
+// CHECK-LABEL: func.func @concat_in_place
+//   CHECK-NOT:   tensor.concat
+//       CHECK:   %[[E:.*]] = tensor.empty() : tensor<1x5x4x4xf32>
+//       CHECK:   %[[S0:.*]] = tensor.extract_slice %[[E]][0, 0, 0, 0] [1, 2, 4, 4]
+//       CHECK:   %[[R0:.*]] = linalg.generic {{.*}} outs(%[[S0]] : tensor<1x2x4x4xf32>)
+//       CHECK:   %[[C0:.*]] = tensor.insert_slice %[[R0]] into %[[E]][0, 0, 0, 0] [1, 2, 4, 4]
+//       CHECK:   %[[S1:.*]] = tensor.extract_slice %[[C0]][0, 2, 0, 0] [1, 3, 4, 4]
+//       CHECK:   %[[R1:.*]] = linalg.generic {{.*}} outs(%[[S1]] : tensor<1x3x4x4xf32>)
+//       CHECK:   %[[C1:.*]] = tensor.insert_slice %[[R1]] into %[[C0]][0, 2, 0, 0] [1, 3, 4, 4]
+//       CHECK:   return %[[C1]]
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @concat_in_place(%x: tensor<1x2x4x4xf32>, %y: tensor<1x3x4x4xf32>) -> tensor<1x5x4x4xf32> {
+  %z = arith.constant 0.0 : f32
+  %e0 = tensor.empty() : tensor<1x2x4x4xf32>
+  %r0 = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x2x4x4xf32>) outs(%e0 : tensor<1x2x4x4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %z : f32
+    linalg.yield %m : f32
+  } -> tensor<1x2x4x4xf32>
+  %e1 = tensor.empty() : tensor<1x3x4x4xf32>
+  %r1 = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%y : tensor<1x3x4x4xf32>) outs(%e1 : tensor<1x3x4x4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.negf %in : f32
+    linalg.yield %m : f32
+  } -> tensor<1x3x4x4xf32>
+  %c = tensor.concat dim(1) %r0, %r1 : (tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>) -> tensor<1x5x4x4xf32>
+  return %c : tensor<1x5x4x4xf32>
+}

@@ -461,21 +461,30 @@ LogicalResult mlir::dfg::tileInnermostForVectorization(RewriterBase &rewriter,
   return success();
 }
 
+/// The linalg op that computes `value` (its one result) into a
+/// `tensor.empty` init without reading it, when `value` has one use: it may
+/// as well compute into a slice of a larger tensor.
+static linalg::LinalgOp getProducerIntoEmpty(Value value) {
+  auto producer = value.getDefiningOp<linalg::LinalgOp>();
+  if (!producer || !value.hasOneUse() || producer->getNumResults() != 1 ||
+      !producer.hasPureTensorSemantics() || producer.getNumDpsInits() != 1)
+    return {};
+  Value init = producer.getDpsInitOperand(0)->get();
+  if (!init.getDefiningOp<tensor::EmptyOp>() || init.getType() != value.getType())
+    return {};
+  // The body must not read the init: its contents are undefined.
+  if (producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)))
+    return {};
+  return producer;
+}
+
 /// The linalg op that produces `source` into a `tensor.empty` init, when
 /// the pad is its only user: it can write straight into the interior of the
 /// padded tensor. Low and high pads must be static (they position the
 /// interior, which has to exist before the producer runs).
 static linalg::LinalgOp getProducerIntoEmpty(tensor::PadOp pad) {
-  Value source = pad.getSource();
-  auto producer = source.getDefiningOp<linalg::LinalgOp>();
-  if (!producer || !source.hasOneUse() || producer->getNumResults() != 1 ||
-      !producer.hasPureTensorSemantics() || producer.getNumDpsInits() != 1)
-    return {};
-  Value init = producer.getDpsInitOperand(0)->get();
-  if (!init.getDefiningOp<tensor::EmptyOp>() || init.getType() != source.getType())
-    return {};
-  // The body must not read the init: its contents are undefined.
-  if (producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)))
+  linalg::LinalgOp producer = getProducerIntoEmpty(pad.getSource());
+  if (!producer)
     return {};
   for (OpFoldResult ofr : llvm::concat<OpFoldResult>(pad.getMixedLowPad(),
                                                       pad.getMixedHighPad()))
@@ -569,6 +578,66 @@ mlir::dfg::decomposePadAsCopy(RewriterBase &rewriter, tensor::PadOp pad) {
                                                low, sourceSizes, unitStrides);
   rewriter.replaceOp(pad, result);
   return writer;
+}
+
+LogicalResult mlir::dfg::writeConcatOperandsInPlace(RewriterBase &rewriter,
+                                                   tensor::ConcatOp concat) {
+  RankedTensorType type = concat.getResultType();
+  int64_t dim = concat.getDim();
+  SmallVector<linalg::LinalgOp> producers;
+  for (Value input : concat.getInputs()) {
+    linalg::LinalgOp producer = getProducerIntoEmpty(input);
+    if (!producer || producer->getBlock() != concat->getBlock() ||
+        ShapedType::isDynamic(
+            cast<RankedTensorType>(input.getType()).getDimSize(dim)))
+      return rewriter.notifyMatchFailure(concat, "operand not computed here");
+    producers.push_back(producer);
+  }
+  // Offsets along the concatenated dimension, in operand order.
+  DenseMap<Operation *, int64_t> offsets;
+  int64_t offset = 0;
+  for (auto [producer, input] : llvm::zip(producers, concat.getInputs())) {
+    offsets[producer] = offset;
+    offset += cast<RankedTensorType>(input.getType()).getDimSize(dim);
+  }
+  // Each op computes into a slice of what the ops before it in the block
+  // wrote, so that the slices chain and bufferize in place.
+  SmallVector<linalg::LinalgOp> ordered = producers;
+  llvm::sort(ordered, [](linalg::LinalgOp a, linalg::LinalgOp b) {
+    return a->isBeforeInBlock(b);
+  });
+  Location loc = concat.getLoc();
+  rewriter.setInsertionPoint(ordered.front());
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(
+      rewriter, loc, ordered.front().getDpsInitOperand(0)->get());
+  sizes[dim] = rewriter.getIndexAttr(type.getDimSize(dim));
+  // The other dimensions match the operands' (dynamic ones from the first
+  // op's init, which exists before every op).
+  Value current =
+      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+  SmallVector<OpFoldResult> unitStrides(type.getRank(),
+                                        rewriter.getIndexAttr(1));
+  for (linalg::LinalgOp producer : ordered) {
+    Value init = producer.getDpsInitOperand(0)->get();
+    rewriter.setInsertionPoint(producer);
+    SmallVector<OpFoldResult> sliceSizes =
+        tensor::getMixedSizes(rewriter, loc, init);
+    SmallVector<OpFoldResult> sliceOffsets(type.getRank(),
+                                           rewriter.getIndexAttr(0));
+    sliceOffsets[dim] = rewriter.getIndexAttr(offsets[producer]);
+    Value slice = tensor::ExtractSliceOp::create(
+        rewriter, loc, cast<RankedTensorType>(init.getType()), current,
+        sliceOffsets, sliceSizes, unitStrides);
+    rewriter.modifyOpInPlace(
+        producer, [&] { producer.getDpsInitOperand(0)->set(slice); });
+    rewriter.setInsertionPointAfter(producer);
+    current = tensor::InsertSliceOp::create(rewriter, loc,
+                                            producer->getResult(0), current,
+                                            sliceOffsets, sliceSizes,
+                                            unitStrides);
+  }
+  rewriter.replaceOp(concat, current);
+  return success();
 }
 
 /// Vectorizes every op marked with kVectorSizesAttr below `root`: without
@@ -923,6 +992,10 @@ struct TileAndVectorizePass
     func.walk([&](tensor::PadOp pad) { pads.push_back(pad); });
     for (tensor::PadOp pad : pads)
       (void)decomposePadAsCopy(rewriter, pad);
+    SmallVector<tensor::ConcatOp> concats;
+    func.walk([&](tensor::ConcatOp concat) { concats.push_back(concat); });
+    for (tensor::ConcatOp concat : concats)
+      (void)writeConcatOperandsInPlace(rewriter, concat);
   }
 };
 } // namespace

@@ -55,13 +55,22 @@ FailureOr<linalg::LinalgOp> rewriteWindowOpAsElementwise(RewriterBase &rewriter,
                                                          linalg::LinalgOp op);
 
 /// Rewrites a `tensor.pad` of an f32 tensor with a constant padding value
-/// as a fill of the padded tensor and a `linalg.copy` of the source into its
-/// interior (returned), which lowers to loops over contiguous rows where the
-/// pad would bufferize to a strided memref.copy (a runtime call). Do not
-/// canonicalize between this and bufferization: folding the slice of the
-/// fill makes the copy out of place.
+/// as fills of the padded tensor's border and a `linalg.copy` of the source
+/// into its interior, which lowers to loops over contiguous rows where the
+/// pad would bufferize to a strided memref.copy (a runtime call). When the
+/// source is computed by a linalg op into a `tensor.empty` and used only by
+/// the pad, that op computes straight into the interior instead (no copy).
+/// Returns the op that writes the interior. Do not canonicalize between
+/// this and bufferization: folding the slices makes the writes out of place.
 FailureOr<linalg::LinalgOp> decomposePadAsCopy(RewriterBase &rewriter,
                                                tensor::PadOp pad);
+
+/// Rewrites a `tensor.concat` whose operands are each computed by a linalg
+/// op into a `tensor.empty` (and used only by the concat) so that each op
+/// computes straight into its slice of the concatenated tensor: the concat
+/// becomes a chain of in-place `tensor.insert_slice`s instead of copies.
+LogicalResult writeConcatOperandsInPlace(RewriterBase &rewriter,
+                                         tensor::ConcatOp concat);
 
 /// Rewrites an f32 `linalg.generic` computing out[b, m, n] += A * B with A
 /// indexed (b, m, k) or (m, k) and B (b, k, n) or (k, n) as the equivalent
