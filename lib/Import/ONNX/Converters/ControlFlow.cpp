@@ -17,7 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -91,8 +91,6 @@ bool fits(Type value, Type slot) {
   return value == slot || areCompatibleTensorTypes(TypeRange(value),
                                                    TypeRange(slot));
 }
-
-std::string typeString(Type type) { return llvm::formatv("{0}", type).str(); }
 
 /// Moves the regions of `from` into `to` and erases `from`.
 void replaceRegionsAndErase(Operation *from, Operation *to) {

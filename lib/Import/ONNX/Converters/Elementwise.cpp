@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include <cmath>
 #include <limits>
@@ -17,10 +17,6 @@ using namespace mlir::dfg::onnx_import;
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-Type elementTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getElementType();
-}
 
 /// Before opset 7, binary ops broadcast only with `broadcast = 1`, and then
 /// align the right operand's dimensions at `axis` of the left one.
@@ -47,8 +43,11 @@ FailureOr<Value> legacyBroadcastRhs(NodeContext &ctx, Value lhs, Value rhs) {
   return Value(ctx.create<ReshapeOp>(rhsType.clone(shape), rhs, Value()));
 }
 
-template <typename OpTy>
-LogicalResult convertBinary(NodeContext &ctx) {
+/// Sets output 0 to `build(lhs, rhs)` of inputs 0 and 1, the right one
+/// broadcast as the legacy opsets ask.
+LogicalResult
+convertLegacyBroadcastBinary(NodeContext &ctx,
+                             llvm::function_ref<Value(Value, Value)> build) {
   FailureOr<Value> lhs = ctx.requiredInput(0);
   FailureOr<Value> rhs = ctx.requiredInput(1);
   if (failed(lhs) || failed(rhs))
@@ -56,8 +55,15 @@ LogicalResult convertBinary(NodeContext &ctx) {
   FailureOr<Value> broadcastRhs = legacyBroadcastRhs(ctx, *lhs, *rhs);
   if (failed(broadcastRhs))
     return failure();
-  ctx.setOutput(0, ctx.create<OpTy>(*lhs, *broadcastRhs));
+  ctx.setOutput(0, build(*lhs, *broadcastRhs));
   return success();
+}
+
+template <typename OpTy>
+LogicalResult convertBinary(NodeContext &ctx) {
+  return convertLegacyBroadcastBinary(ctx, [&](Value lhs, Value rhs) {
+    return Value(ctx.create<OpTy>(lhs, rhs));
+  });
 }
 
 /// Pow(T, T1): the exponent may have another element type than the base.
@@ -90,15 +96,9 @@ LogicalResult convertPow(NodeContext &ctx) {
 
 template <ComparePredicate predicate>
 LogicalResult convertCompare(NodeContext &ctx) {
-  FailureOr<Value> lhs = ctx.requiredInput(0);
-  FailureOr<Value> rhs = ctx.requiredInput(1);
-  if (failed(lhs) || failed(rhs))
-    return failure();
-  FailureOr<Value> broadcastRhs = legacyBroadcastRhs(ctx, *lhs, *rhs);
-  if (failed(broadcastRhs))
-    return failure();
-  ctx.setOutput(0, ctx.create<CompareOp>(predicate, *lhs, *broadcastRhs));
-  return success();
+  return convertLegacyBroadcastBinary(ctx, [&](Value lhs, Value rhs) {
+    return Value(ctx.create<CompareOp>(predicate, lhs, rhs));
+  });
 }
 
 template <typename OpTy>
@@ -128,11 +128,6 @@ LogicalResult convertVariadic(NodeContext &ctx) {
     acc = ctx.create<DivOp>(acc, ctx.scalar(elementTypeOf(acc), count));
   ctx.setOutput(0, acc);
   return success();
-}
-
-Value clamp(NodeContext &ctx, Value x, double min, double max) {
-  return ctx.create<ClampOp>(x, ctx.builder().getF64FloatAttr(min),
-                             ctx.builder().getF64FloatAttr(max));
 }
 
 LogicalResult convertRelu(NodeContext &ctx) {
@@ -296,13 +291,6 @@ LogicalResult convertWhere(NodeContext &ctx) {
     return failure();
   ctx.setOutput(0, ctx.create<SelectOp>(*c, *a, *b));
   return success();
-}
-
-Value castTo(NodeContext &ctx, Value x, Type elementType) {
-  auto type = cast<RankedTensorType>(x.getType());
-  if (type.getElementType() == elementType)
-    return x;
-  return ctx.create<CastOp>(type.clone(elementType), x);
 }
 
 LogicalResult convertCast(NodeContext &ctx) {

@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -23,21 +23,6 @@ using namespace mlir::dfg;
 using namespace mlir::dfg::onnx_import;
 
 namespace {
-
-RankedTensorType typeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-/// Normalizes a possibly negative `axis` into [0, rank); an error naming
-/// `what` otherwise.
-FailureOr<int64_t> normalizeAxis(NodeContext &ctx, int64_t axis, int64_t rank,
-                                 StringRef what = "axis") {
-  int64_t normalized = axis < 0 ? axis + rank : axis;
-  if (normalized < 0 || normalized >= rank)
-    return ctx.error("expected " + what + " in [" + Twine(-rank) + ", " +
-                     Twine(rank) + "), but got " + Twine(axis));
-  return normalized;
-}
 
 /// The values of a constant numeric input as doubles, or none.
 std::optional<SmallVector<double>> constantDoubles(NodeContext &ctx,
@@ -89,24 +74,6 @@ Value iota(NodeContext &ctx, int64_t size, int64_t rank, int64_t axis) {
     values.push_back(i);
   auto type = RankedTensorType::get(shape, ctx.builder().getI64Type());
   return ctx.constant(DenseElementsAttr::get(type, ArrayRef<int64_t>(values)));
-}
-
-Value castTo(NodeContext &ctx, Value x, Type elementType) {
-  RankedTensorType type = typeOf(x);
-  if (type.getElementType() == elementType)
-    return x;
-  return ctx.create<CastOp>(type.clone(elementType), x);
-}
-
-/// Reshapes `x` to `shape`, which has at most one dynamic size.
-FailureOr<Value> reshapeTo(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
-  RankedTensorType type = typeOf(x);
-  if (llvm::count(shape, ShapedType::kDynamic) > 1)
-    return ctx.error("cannot reshape " + Twine(type.getRank()) +
-                     "-d operand with several dynamic dimensions");
-  if (type.getShape() == shape)
-    return x;
-  return Value(ctx.create<ReshapeOp>(type.clone(shape), x, Value()));
 }
 
 FailureOr<ScatterReduction> parseReduction(NodeContext &ctx) {
@@ -300,14 +267,14 @@ LogicalResult convertCompress(NodeContext &ctx) {
     if (!type.hasStaticShape() && type.getNumDynamicDims() > 1)
       return ctx.error("flattening an input with several dynamic dimensions "
                        "is not supported");
-    FailureOr<Value> flat = reshapeTo(ctx, data, {count});
+    FailureOr<Value> flat = reshapeWithOneDynamic(ctx, data, {count});
     if (failed(flat))
       return failure();
     data = *flat;
   }
   Value positions = ctx.create<NonZeroOp>(*condition);
   FailureOr<Value> indices =
-      reshapeTo(ctx, positions, {ShapedType::kDynamic});
+      reshapeWithOneDynamic(ctx, positions, {ShapedType::kDynamic});
   if (failed(indices))
     return failure();
   ctx.setOutput(0, ctx.create<GatherOp>(data, *indices, axis));
@@ -358,7 +325,7 @@ LogicalResult convertOneHot(NodeContext &ctx) {
       negative, ctx.create<AddOp>(indices, ctx.scalar(i64, *depth)), indices);
   SmallVector<int64_t> expanded(indicesType.getShape());
   expanded.insert(expanded.begin() + *axis, 1);
-  FailureOr<Value> column = reshapeTo(ctx, indices, expanded);
+  FailureOr<Value> column = reshapeWithOneDynamic(ctx, indices, expanded);
   if (failed(column))
     return failure();
   Value hot = ctx.create<CompareOp>(ComparePredicate::EQ, *column,
@@ -405,8 +372,8 @@ LogicalResult convertReverseSequence(NodeContext &ctx) {
   lensShape[*batchAxis] = typeOf(*lensInput).getRank() == 1
                               ? typeOf(*lensInput).getDimSize(0)
                               : ShapedType::kDynamic;
-  FailureOr<Value> lens = reshapeTo(ctx, castTo(ctx, *lensInput, i64),
-                                    lensShape);
+  FailureOr<Value> lens =
+      reshapeWithOneDynamic(ctx, castTo(ctx, *lensInput, i64), lensShape);
   if (failed(lens))
     return failure();
   Value t = iota(ctx, time, rank, *timeAxis);

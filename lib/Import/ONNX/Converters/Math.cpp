@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -20,10 +20,6 @@ using namespace mlir::dfg;
 using namespace mlir::dfg::onnx_import;
 
 namespace {
-Type elementTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getElementType();
-}
-
 template <typename OpTy> LogicalResult convertFloatUnary(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
@@ -161,7 +157,7 @@ Value transposeTo(NodeContext &ctx, Term &term, ArrayRef<int> order) {
   return ctx.create<TransposeOp>(term.value, perm);
 }
 
-Value reshapeTo(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
+Value reshape(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
   auto type = cast<RankedTensorType>(x.getType());
   if (type.getShape() == shape)
     return x;
@@ -202,14 +198,14 @@ Term contract(NodeContext &ctx, Term lhs, Term rhs,
   SmallVector<int64_t> aShape(batchShape), bShape(batchShape);
   aShape.append({product(lhsOnly), product(shared)});
   bShape.append({product(shared), product(rhsOnly)});
-  Value c = ctx.create<MatmulOp>(reshapeTo(ctx, a, aShape),
-                                 reshapeTo(ctx, b, bShape));
+  Value c =
+      ctx.create<MatmulOp>(reshape(ctx, a, aShape), reshape(ctx, b, bShape));
   Term result;
   result.labels = llvm::to_vector(llvm::concat<int>(batch, lhsOnly, rhsOnly));
   SmallVector<int64_t> shape;
   for (int label : result.labels)
     shape.push_back(sizes.at(label));
-  result.value = reshapeTo(ctx, c, shape);
+  result.value = reshape(ctx, c, shape);
   return result;
 }
 

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Common.h"
 #include "Window.h"
 
 #include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
@@ -24,36 +25,6 @@ using namespace mlir::dfg::onnx_import;
 namespace {
 constexpr int64_t kToEnd = std::numeric_limits<int64_t>::max();
 
-RankedTensorType typeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-Type elementTypeOf(Value value) { return typeOf(value).getElementType(); }
-
-std::string formatInts(ArrayRef<int64_t> values) {
-  std::string text = "[";
-  for (auto [i, v] : llvm::enumerate(values)) {
-    if (i)
-      text += ", ";
-    text += ShapedType::isDynamic(v) ? "?" : std::to_string(v);
-  }
-  return text + "]";
-}
-
-/// Reshapes `value` to `shape`; an error when the target has more than one
-/// dynamic dimension (dfg.reshape would then need a runtime shape).
-FailureOr<Value> reshapeTo(NodeContext &ctx, Value value,
-                           ArrayRef<int64_t> shape) {
-  auto type = typeOf(value);
-  if (type.getShape() == shape)
-    return value;
-  if (llvm::count_if(shape, ShapedType::isDynamic) > 1)
-    return ctx.error("cannot reshape " + formatInts(type.getShape()) + " to " +
-                     formatInts(shape) +
-                     ": more than one dimension is unknown at import time");
-  return Value(ctx.create<ReshapeOp>(type.clone(shape), value, Value()));
-}
-
 /// A per-channel parameter `[C]` reshaped to `[C, 1, ..., 1]` so that it
 /// broadcasts against an `[N, C, D1, ..., Dk]` tensor of rank `rank`.
 FailureOr<Value> perChannel(NodeContext &ctx, Value value, int64_t rank) {
@@ -68,12 +39,6 @@ FailureOr<Value> perChannel(NodeContext &ctx, Value value, int64_t rank) {
 Value reduce(NodeContext &ctx, ReduceKind kind, Value x, ArrayRef<int64_t> axes,
              bool keepDims = true) {
   return ctx.create<ReduceOp>(kind, x, axes, keepDims);
-}
-
-Value castTo(NodeContext &ctx, Value x, Type elementType) {
-  if (elementTypeOf(x) == elementType)
-    return x;
-  return ctx.create<CastOp>(typeOf(x).clone(elementType), x);
 }
 
 SmallVector<int64_t> range(int64_t begin, int64_t end) {
@@ -211,16 +176,23 @@ onnx_import::convKernel(NodeContext &ctx, RankedTensorType weight,
 
 namespace {
 
+/// Checks that an input of rank `rank` can be [N, C, D1, ...].
+LogicalResult requireChannelsFirst(NodeContext &ctx, int64_t rank) {
+  if (rank >= 3)
+    return success();
+  return ctx.error("expected an input of rank 3 or more [N, C, D1, ...], "
+                   "but got rank " +
+                   Twine(rank));
+}
+
 /// Checks the ranks a convolution needs and returns its spatial rank.
 FailureOr<int64_t> convSpatialRank(NodeContext &ctx, Value x, Value w) {
   if (failed(requireFloat(ctx, x, "input")) ||
       failed(requireFloat(ctx, w, "weight")))
     return failure();
   int64_t rank = typeOf(x).getRank();
-  if (rank < 3)
-    return ctx.error("expected an input of rank 3 or more [N, C, D1, ...], "
-                     "but got rank " +
-                     Twine(rank));
+  if (failed(requireChannelsFirst(ctx, rank)))
+    return failure();
   if (typeOf(w).getRank() != rank)
     return ctx.error("expected a weight of rank " + Twine(rank) +
                      " like the input, but got rank " +
@@ -394,13 +366,10 @@ template <ReduceKind kind> LogicalResult convertGlobalPool(NodeContext &ctx) {
 /// like common runtimes, a lone Y is read as inference even with
 /// `is_test = 0` (opsets 1 and 6).
 LogicalResult convertBatchNorm(NodeContext &ctx) {
-  SmallVector<Value> in;
-  for (unsigned i = 0; i < 5; ++i) {
-    FailureOr<Value> v = ctx.requiredInput(i);
-    if (failed(v))
-      return failure();
-    in.push_back(*v);
-  }
+  FailureOr<SmallVector<Value>> inputs = requiredInputs(ctx, 5);
+  if (failed(inputs))
+    return failure();
+  SmallVector<Value> &in = *inputs;
   if (ctx.version() >= 14 && ctx.intAttr("training_mode", 0))
     return convertBatchNormTraining(ctx);
   for (unsigned i = 1; i < ctx.numOutputs(); ++i) {
@@ -466,10 +435,8 @@ LogicalResult convertInstanceNorm(NodeContext &ctx) {
       failed(requireFloat(ctx, *x, "input")))
     return failure();
   int64_t rank = typeOf(*x).getRank();
-  if (rank < 3)
-    return ctx.error("expected an input of rank 3 or more [N, C, D1, ...], "
-                     "but got rank " +
-                     Twine(rank));
+  if (failed(requireChannelsFirst(ctx, rank)))
+    return failure();
   Standardized s =
       standardize(ctx, *x, range(2, rank), ctx.floatAttr("epsilon", 1e-5));
   FailureOr<Value> scaleC = perChannel(ctx, *scale, rank);
@@ -548,10 +515,8 @@ LogicalResult convertLRN(NodeContext &ctx) {
     return failure();
   Value x = *input;
   int64_t rank = typeOf(x).getRank();
-  if (rank < 3)
-    return ctx.error("expected an input of rank 3 or more [N, C, D1, ...], "
-                     "but got rank " +
-                     Twine(rank));
+  if (failed(requireChannelsFirst(ctx, rank)))
+    return failure();
   int64_t size = ctx.intAttr("size", 0);
   if (size < 1)
     return ctx.error("expected a positive 'size', but got " + Twine(size));
@@ -658,34 +623,10 @@ LogicalResult convertMatMul(NodeContext &ctx) {
     ctx.setOutput(0, y);
     return checkAgainstHint(ctx, y, 0);
   }
-  if (lhsRank == 1) {
-    FailureOr<Value> row = reshapeTo(ctx, lhs, {1, typeOf(lhs).getDimSize(0)});
-    if (failed(row))
-      return failure();
-    lhs = *row;
-  }
-  if (rhsRank == 1) {
-    FailureOr<Value> column =
-        reshapeTo(ctx, rhs, {typeOf(rhs).getDimSize(0), 1});
-    if (failed(column))
-      return failure();
-    rhs = *column;
-  }
-  Value y = ctx.create<MatmulOp>(lhs, rhs);
-  if (ctx.hasFailed())
+  FailureOr<Value> product = numpyMatmul(ctx, lhs, rhs);
+  if (failed(product))
     return failure();
-  if (lhsRank == 1 || rhsRank == 1) {
-    SmallVector<int64_t> shape(typeOf(y).getShape());
-    int64_t rank = shape.size();
-    if (rhsRank == 1)
-      shape.erase(shape.begin() + rank - 1);
-    if (lhsRank == 1)
-      shape.erase(shape.begin() + rank - 2);
-    FailureOr<Value> dropped = reshapeTo(ctx, y, shape);
-    if (failed(dropped))
-      return failure();
-    y = *dropped;
-  }
+  Value y = *product;
   ctx.setOutput(0, y);
   return checkAgainstHint(ctx, y, 0);
 }

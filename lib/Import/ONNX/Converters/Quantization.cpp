@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Common.h"
 #include "Window.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -29,45 +30,6 @@ using namespace mlir::dfg;
 using namespace mlir::dfg::onnx_import;
 
 namespace {
-RankedTensorType typeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-Type elementTypeOf(Value value) { return typeOf(value).getElementType(); }
-
-std::string formatInts(ArrayRef<int64_t> values) {
-  std::string text = "[";
-  for (auto [i, v] : llvm::enumerate(values)) {
-    if (i)
-      text += ", ";
-    text += ShapedType::isDynamic(v) ? "?" : std::to_string(v);
-  }
-  return text + "]";
-}
-
-Value castTo(NodeContext &ctx, Value x, Type elementType) {
-  if (elementTypeOf(x) == elementType)
-    return x;
-  return ctx.create<CastOp>(typeOf(x).clone(elementType), x);
-}
-
-FailureOr<Value> reshapeTo(NodeContext &ctx, Value value,
-                           ArrayRef<int64_t> shape) {
-  auto type = typeOf(value);
-  if (type.getShape() == shape)
-    return value;
-  if (llvm::count_if(shape, ShapedType::isDynamic) > 1)
-    return ctx.error("cannot reshape " + formatInts(type.getShape()) + " to " +
-                     formatInts(shape) +
-                     ": more than one dimension is unknown at import time");
-  return Value(ctx.create<ReshapeOp>(type.clone(shape), value, Value()));
-}
-
-Value clamp(NodeContext &ctx, Value x, double min, double max) {
-  return ctx.create<ClampOp>(x, ctx.builder().getF64FloatAttr(min),
-                             ctx.builder().getF64FloatAttr(max));
-}
-
 bool isUnsigned8(Type type) {
   auto integer = dyn_cast<IntegerType>(type);
   return integer && integer.getWidth() == 8 && integer.isUnsigned();
@@ -181,6 +143,15 @@ int64_t quantAxis(NodeContext &ctx, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
+/// The scale of QuantizeLinear/DequantizeLinear (a scalar before opset 13)
+/// aligned with `axis` of a rank-`rank` input.
+FailureOr<Value> alignScale(NodeContext &ctx, Value scale, int64_t rank,
+                            int64_t axis) {
+  if (ctx.version() < 13 && failed(requireScalar(ctx, scale, "scale")))
+    return failure();
+  return alignParam(ctx, scale, rank, axis, "scale");
+}
+
 LogicalResult convertQuantizeLinear(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   FailureOr<Value> scale = ctx.requiredInput(1);
@@ -201,10 +172,8 @@ LogicalResult convertQuantizeLinear(NodeContext &ctx) {
   if (failed(range))
     return failure();
   int64_t rank = typeOf(*x).getRank();
-  if (ctx.version() < 13 && failed(requireScalar(ctx, *scale, "scale")))
-    return failure();
   int64_t axis = quantAxis(ctx, rank);
-  FailureOr<Value> s = alignParam(ctx, *scale, rank, axis, "scale");
+  FailureOr<Value> s = alignScale(ctx, *scale, rank, axis);
   if (failed(s))
     return failure();
   // An int32 input divides in f64, as numpy (the ONNX reference) promotes.
@@ -237,10 +206,8 @@ LogicalResult convertDequantizeLinear(NodeContext &ctx) {
   if (failed(requireF32(ctx, *scale, "a scale")))
     return failure();
   int64_t rank = typeOf(*x).getRank();
-  if (ctx.version() < 13 && failed(requireScalar(ctx, *scale, "scale")))
-    return failure();
   int64_t axis = quantAxis(ctx, rank);
-  FailureOr<Value> s = alignParam(ctx, *scale, rank, axis, "scale");
+  FailureOr<Value> s = alignScale(ctx, *scale, rank, axis);
   if (failed(s))
     return failure();
   Value zp;
@@ -292,39 +259,6 @@ LogicalResult convertDynamicQuantizeLinear(NodeContext &ctx) {
 // Integer and quantized-linear matmul
 //===----------------------------------------------------------------------===//
 
-/// numpy.matmul of two integer tensors: a 1-D left operand is a row, a 1-D
-/// right operand a column, and the inserted dimension is dropped.
-FailureOr<Value> numpyMatmul(NodeContext &ctx, Value a, Value b) {
-  int64_t lhsRank = typeOf(a).getRank(), rhsRank = typeOf(b).getRank();
-  if (lhsRank < 1 || rhsRank < 1)
-    return ctx.error("expected operands of rank 1 or more, but got ranks " +
-                     Twine(lhsRank) + " and " + Twine(rhsRank));
-  if (lhsRank == 1) {
-    FailureOr<Value> row = reshapeTo(ctx, a, {1, typeOf(a).getDimSize(0)});
-    if (failed(row))
-      return failure();
-    a = *row;
-  }
-  if (rhsRank == 1) {
-    FailureOr<Value> column = reshapeTo(ctx, b, {typeOf(b).getDimSize(0), 1});
-    if (failed(column))
-      return failure();
-    b = *column;
-  }
-  Value y = ctx.create<MatmulOp>(a, b);
-  if (ctx.hasFailed())
-    return failure();
-  if (lhsRank > 1 && rhsRank > 1)
-    return y;
-  SmallVector<int64_t> shape(typeOf(y).getShape());
-  int64_t rank = shape.size();
-  if (rhsRank == 1)
-    shape.erase(shape.begin() + rank - 1);
-  if (lhsRank == 1)
-    shape.erase(shape.begin() + rank - 2);
-  return reshapeTo(ctx, y, shape);
-}
-
 /// The zero points of a matmul: per tensor, per row of A ([M] or
 /// [..., M, 1]) and per column of B ([N] or [..., 1, N]).
 FailureOr<Value> matmulZeroPoint(NodeContext &ctx, Value zeroPoint,
@@ -337,22 +271,34 @@ FailureOr<Value> matmulZeroPoint(NodeContext &ctx, Value zeroPoint,
   return alignParam(ctx, zeroPoint, rank, isLhs ? rank - 2 : rank - 1, what);
 }
 
-LogicalResult convertMatMulInteger(NodeContext &ctx) {
+/// Inputs 0 and 1 of MatMulInteger and ConvInteger, both required and of an
+/// 8-bit integer type; `lhs` and `rhs` name them in errors.
+FailureOr<std::pair<Value, Value>>
+quantizedOperands(NodeContext &ctx, StringRef lhs, StringRef rhs) {
   FailureOr<Value> a = ctx.requiredInput(0);
   FailureOr<Value> b = ctx.requiredInput(1);
   if (failed(a) || failed(b))
     return failure();
-  if (failed(requireQuantized(ctx, *a, "A")) ||
-      failed(requireQuantized(ctx, *b, "B")))
+  if (failed(requireQuantized(ctx, *a, lhs)) ||
+      failed(requireQuantized(ctx, *b, rhs)))
     return failure();
+  return std::make_pair(*a, *b);
+}
+
+LogicalResult convertMatMulInteger(NodeContext &ctx) {
+  FailureOr<std::pair<Value, Value>> operands =
+      quantizedOperands(ctx, "A", "B");
+  if (failed(operands))
+    return failure();
+  Value a = operands->first, b = operands->second;
   FailureOr<Value> aZero =
-      matmulZeroPoint(ctx, ctx.input(2), *a, /*isLhs=*/true, "a_zero_point");
+      matmulZeroPoint(ctx, ctx.input(2), a, /*isLhs=*/true, "a_zero_point");
   FailureOr<Value> bZero =
-      matmulZeroPoint(ctx, ctx.input(3), *b, /*isLhs=*/false, "b_zero_point");
+      matmulZeroPoint(ctx, ctx.input(3), b, /*isLhs=*/false, "b_zero_point");
   if (failed(aZero) || failed(bZero))
     return failure();
   FailureOr<Value> y =
-      numpyMatmul(ctx, centered(ctx, *a, *aZero), centered(ctx, *b, *bZero));
+      numpyMatmul(ctx, centered(ctx, a, *aZero), centered(ctx, b, *bZero));
   if (failed(y))
     return failure();
   ctx.setOutput(0, *y);
@@ -373,13 +319,10 @@ FailureOr<Value> requantize(NodeContext &ctx, Value acc, Value multiplier,
 }
 
 LogicalResult convertQLinearMatMul(NodeContext &ctx) {
-  SmallVector<Value, 8> in;
-  for (unsigned i = 0; i < 8; ++i) {
-    FailureOr<Value> v = ctx.requiredInput(i);
-    if (failed(v))
-      return failure();
-    in.push_back(*v);
-  }
+  FailureOr<SmallVector<Value>> inputs = requiredInputs(ctx, 8);
+  if (failed(inputs))
+    return failure();
+  SmallVector<Value> &in = *inputs;
   Value a = in[0], aScale = in[1], b = in[3], bScale = in[4], yScale = in[6],
         yZero = in[7];
   if (failed(requireQuantized(ctx, a, "a")) ||
@@ -469,16 +412,14 @@ FailureOr<Value> integerConv(NodeContext &ctx, Value x, Value xZero, Value w,
 }
 
 LogicalResult convertConvInteger(NodeContext &ctx) {
-  FailureOr<Value> x = ctx.requiredInput(0);
-  FailureOr<Value> w = ctx.requiredInput(1);
-  if (failed(x) || failed(w))
+  FailureOr<std::pair<Value, Value>> operands =
+      quantizedOperands(ctx, "x", "w");
+  if (failed(operands))
     return failure();
-  if (failed(requireQuantized(ctx, *x, "x")) ||
-      failed(requireQuantized(ctx, *w, "w")))
-    return failure();
+  Value x = operands->first, w = operands->second;
   Value xZero = ctx.input(2), wZero = ctx.input(3);
   if (xZero) {
-    if (failed(requireSameType(ctx, xZero, *x, "x_zero_point")) ||
+    if (failed(requireSameType(ctx, xZero, x, "x_zero_point")) ||
         failed(requireScalar(ctx, xZero, "x_zero_point")))
       return failure();
     FailureOr<Value> aligned = alignParam(ctx, xZero, 0, 0, "x_zero_point");
@@ -487,15 +428,15 @@ LogicalResult convertConvInteger(NodeContext &ctx) {
     xZero = *aligned;
   }
   if (wZero) {
-    if (failed(requireSameType(ctx, wZero, *w, "w_zero_point")))
+    if (failed(requireSameType(ctx, wZero, w, "w_zero_point")))
       return failure();
     FailureOr<Value> aligned =
-        alignParam(ctx, wZero, typeOf(*w).getRank(), 0, "w_zero_point");
+        alignParam(ctx, wZero, typeOf(w).getRank(), 0, "w_zero_point");
     if (failed(aligned))
       return failure();
     wZero = *aligned;
   }
-  FailureOr<Value> y = integerConv(ctx, *x, xZero, *w, wZero);
+  FailureOr<Value> y = integerConv(ctx, x, xZero, w, wZero);
   if (failed(y))
     return failure();
   ctx.setOutput(0, *y);
@@ -503,13 +444,10 @@ LogicalResult convertConvInteger(NodeContext &ctx) {
 }
 
 LogicalResult convertQLinearConv(NodeContext &ctx) {
-  SmallVector<Value, 8> in;
-  for (unsigned i = 0; i < 8; ++i) {
-    FailureOr<Value> v = ctx.requiredInput(i);
-    if (failed(v))
-      return failure();
-    in.push_back(*v);
-  }
+  FailureOr<SmallVector<Value>> inputs = requiredInputs(ctx, 8);
+  if (failed(inputs))
+    return failure();
+  SmallVector<Value> &in = *inputs;
   Value x = in[0], xScale = in[1], xZero = in[2], w = in[3], wScale = in[4],
         wZero = in[5], yScale = in[6], yZero = in[7], bias = ctx.input(8);
   if (failed(requireQuantized(ctx, x, "x")) ||

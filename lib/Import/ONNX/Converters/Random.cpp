@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -23,8 +23,6 @@ using namespace mlir::dfg;
 using namespace mlir::dfg::onnx_import;
 
 namespace {
-
-std::string typeString(Type type) { return llvm::formatv("{0}", type).str(); }
 
 std::string number(double value) {
   std::string text;

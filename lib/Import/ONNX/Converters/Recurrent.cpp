@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -23,12 +23,6 @@ using namespace mlir::dfg::onnx_import;
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-RankedTensorType typeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-Type elementTypeOf(Value value) { return typeOf(value).getElementType(); }
 
 Value reshape(NodeContext &ctx, Value value, ArrayRef<int64_t> shape) {
   if (typeOf(value).getShape() == shape)
@@ -505,13 +499,10 @@ LogicalResult convertRecurrent(NodeContext &ctx) {
 /// saved_mean, saved_var (the batch ones).
 LogicalResult
 mlir::dfg::onnx_import::convertBatchNormTraining(NodeContext &ctx) {
-  SmallVector<Value> in;
-  for (unsigned i = 0; i < 5; ++i) {
-    FailureOr<Value> v = ctx.requiredInput(i);
-    if (failed(v))
-      return failure();
-    in.push_back(*v);
-  }
+  FailureOr<SmallVector<Value>> inputs = requiredInputs(ctx, 5);
+  if (failed(inputs))
+    return failure();
+  SmallVector<Value> &in = *inputs;
   Value x = in[0];
   if (!isa<FloatType>(elementTypeOf(x)))
     return ctx.emitError() << "expected a floating-point input, but got "

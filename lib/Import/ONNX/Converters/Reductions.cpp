@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -21,10 +21,6 @@ using namespace mlir::dfg::onnx_import;
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-Type elementTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getElementType();
-}
 
 int64_t rankOf(Value value) {
   return cast<RankedTensorType>(value.getType()).getRank();

@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 using namespace mlir;
 using namespace mlir::dfg;
@@ -169,15 +169,6 @@ LogicalResult convertSequenceLength(NodeContext &ctx) {
     return failure();
   ctx.setOutput(0, ctx.create<SequenceLengthOp>(*sequence));
   return success();
-}
-
-/// `axis` in [-rank, rank) made non-negative; an error otherwise.
-FailureOr<int64_t> normalizeAxis(NodeContext &ctx, int64_t axis,
-                                 int64_t rank) {
-  if (axis < -rank || axis >= rank)
-    return ctx.error("expected axis in [" + Twine(-rank) + ", " + Twine(rank) +
-                     "), but got " + Twine(axis));
-  return axis < 0 ? axis + rank : axis;
 }
 
 LogicalResult convertSplitToSequence(NodeContext &ctx) {

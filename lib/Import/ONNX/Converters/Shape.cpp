@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
 
@@ -35,10 +35,6 @@ namespace {
 constexpr int64_t kMaxFoldElements = 4096;
 /// A slice limit meaning "to the end" (see dfg.slice).
 constexpr int64_t kToEnd = std::numeric_limits<int64_t>::max();
-
-RankedTensorType typeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
 
 //===----------------------------------------------------------------------===//
 // Constant evaluation
@@ -322,15 +318,6 @@ DenseElementsAttr gatherConstants(DenseElementsAttr data,
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Normalizes `axis` against `rank`, or diagnoses it.
-FailureOr<int64_t> normalizedAxis(NodeContext &ctx, int64_t axis,
-                                  int64_t rank, StringRef what = "axis") {
-  if (std::optional<int64_t> normalized = normalizeAxis(axis, rank))
-    return *normalized;
-  return ctx.error("expected " + what + " in [" + Twine(-rank) + ", " +
-                   Twine(rank) + "), but got " + Twine(axis));
-}
-
 /// Axes from the `axes` attribute (before `inputSince`) or input `index`;
 /// std::nullopt when the node gives none.
 FailureOr<std::optional<SmallVector<int64_t>>>
@@ -353,7 +340,7 @@ FailureOr<SmallVector<int64_t>>
 normalizedAxes(NodeContext &ctx, ArrayRef<int64_t> axes, int64_t rank) {
   SmallVector<int64_t> result;
   for (int64_t axis : axes) {
-    FailureOr<int64_t> normalized = normalizedAxis(ctx, axis, rank);
+    FailureOr<int64_t> normalized = normalizeAxis(ctx, axis, rank);
     if (failed(normalized))
       return failure();
     if (llvm::is_contained(result, *normalized))
@@ -371,6 +358,17 @@ LogicalResult checkReshapeResult(NodeContext &ctx, RankedTensorType type) {
   return ctx.error("the result shape has " + Twine(type.getNumDynamicDims()) +
                    " dynamic dimensions; at most one can be implied by the "
                    "element count");
+}
+
+/// Sets output 0 to `x` reshaped to `type`, refined with ONNX shape
+/// inference's hint; an error when the result needs a run-time shape.
+LogicalResult setReshapedOutput(NodeContext &ctx, Value x,
+                                RankedTensorType type) {
+  RankedTensorType result = refineWithHint(ctx, 0, type);
+  if (failed(checkReshapeResult(ctx, result)))
+    return failure();
+  ctx.setOutput(0, reshape(ctx, x, result));
+  return success();
 }
 
 /// For an op that only reshapes but whose parameters are computed at run
@@ -590,11 +588,7 @@ LogicalResult convertReshape(NodeContext &ctx) {
       resolveReshape(ctx, inputType.getShape(), target, allowZero);
   if (failed(shape))
     return failure();
-  RankedTensorType type = refineWithHint(ctx, 0, inputType.clone(*shape));
-  if (failed(checkReshapeResult(ctx, type)))
-    return failure();
-  ctx.setOutput(0, reshape(ctx, *x, type));
-  return success();
+  return setReshapedOutput(ctx, *x, inputType.clone(*shape));
 }
 
 LogicalResult convertShape(NodeContext &ctx) {
@@ -656,68 +650,68 @@ LogicalResult convertFlatten(NodeContext &ctx) {
     axis += rank;
   SmallVector<int64_t> shape = {shapeProduct(type.getShape().take_front(axis)),
                                 shapeProduct(type.getShape().drop_front(axis))};
-  RankedTensorType result = refineWithHint(ctx, 0, type.clone(shape));
-  if (failed(checkReshapeResult(ctx, result)))
-    return failure();
-  ctx.setOutput(0, reshape(ctx, *x, result));
-  return success();
+  return setReshapedOutput(ctx, *x, type.clone(shape));
 }
 
-LogicalResult convertSqueeze(NodeContext &ctx) {
+/// Axes as axesOperand reads them: none when the node gives none.
+using OptionalAxes = std::optional<SmallVector<int64_t>>;
+
+/// Squeeze and Unsqueeze: input 0 reshaped to the shape that `shapeFor`
+/// derives from its type and the axes (an attribute, or from opset 13 an
+/// input). Axes computed at run time leave the result type to ONNX.
+LogicalResult convertAxesReshape(
+    NodeContext &ctx,
+    FailureOr<SmallVector<int64_t>> (*shapeFor)(NodeContext &, RankedTensorType,
+                                                const OptionalAxes &)) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
     return failure();
   if (ctx.version() >= 13 && ctx.input(1) && !ctx.constantInput(1))
     return reshapeToHint(ctx, *x, "axes");
   RankedTensorType type = typeOf(*x);
-  FailureOr<std::optional<SmallVector<int64_t>>> axes =
-      axesOperand(ctx, 13, 1);
+  FailureOr<OptionalAxes> axes = axesOperand(ctx, 13, 1);
   if (failed(axes))
     return failure();
+  FailureOr<SmallVector<int64_t>> shape = shapeFor(ctx, type, *axes);
+  if (failed(shape))
+    return failure();
+  return setReshapedOutput(ctx, *x, type.clone(*shape));
+}
+
+FailureOr<SmallVector<int64_t>> squeezedShape(NodeContext &ctx,
+                                              RankedTensorType type,
+                                              const OptionalAxes &axes) {
   SmallVector<int64_t> shape;
-  if (!*axes) {
+  if (!axes) {
     // Every dimension of size 1; a dynamic one is assumed not to be.
     for (int64_t size : type.getShape())
       if (size != 1)
         shape.push_back(size);
-  } else {
-    FailureOr<SmallVector<int64_t>> normalized =
-        normalizedAxes(ctx, **axes, type.getRank());
-    if (failed(normalized))
-      return failure();
-    for (auto [d, size] : llvm::enumerate(type.getShape())) {
-      if (!llvm::is_contained(*normalized, static_cast<int64_t>(d))) {
-        shape.push_back(size);
-        continue;
-      }
-      if (!ShapedType::isDynamic(size) && size != 1)
-        return ctx.error("cannot squeeze dimension " + Twine(d) + " of size " +
-                         Twine(size));
-    }
+    return shape;
   }
-  RankedTensorType result = refineWithHint(ctx, 0, type.clone(shape));
-  if (failed(checkReshapeResult(ctx, result)))
+  FailureOr<SmallVector<int64_t>> normalized =
+      normalizedAxes(ctx, *axes, type.getRank());
+  if (failed(normalized))
     return failure();
-  ctx.setOutput(0, reshape(ctx, *x, result));
-  return success();
+  for (auto [d, size] : llvm::enumerate(type.getShape())) {
+    if (!llvm::is_contained(*normalized, static_cast<int64_t>(d))) {
+      shape.push_back(size);
+      continue;
+    }
+    if (!ShapedType::isDynamic(size) && size != 1)
+      return ctx.error("cannot squeeze dimension " + Twine(d) + " of size " +
+                       Twine(size));
+  }
+  return shape;
 }
 
-LogicalResult convertUnsqueeze(NodeContext &ctx) {
-  FailureOr<Value> x = ctx.requiredInput(0);
-  if (failed(x))
-    return failure();
-  if (ctx.version() >= 13 && ctx.input(1) && !ctx.constantInput(1))
-    return reshapeToHint(ctx, *x, "axes");
-  RankedTensorType type = typeOf(*x);
-  FailureOr<std::optional<SmallVector<int64_t>>> axes =
-      axesOperand(ctx, 13, 1);
-  if (failed(axes))
-    return failure();
-  if (!*axes)
+FailureOr<SmallVector<int64_t>> unsqueezedShape(NodeContext &ctx,
+                                                RankedTensorType type,
+                                                const OptionalAxes &axes) {
+  if (!axes)
     return ctx.error("expected axes");
-  int64_t rank = type.getRank() + (*axes)->size();
-  FailureOr<SmallVector<int64_t>> normalized =
-      normalizedAxes(ctx, **axes, rank);
+  int64_t rank = type.getRank() + axes->size();
+  FailureOr<SmallVector<int64_t>> normalized = normalizedAxes(ctx, *axes, rank);
   if (failed(normalized))
     return failure();
   SmallVector<int64_t> shape;
@@ -730,11 +724,15 @@ LogicalResult convertUnsqueeze(NodeContext &ctx) {
       rest = rest.drop_front();
     }
   }
-  RankedTensorType result = refineWithHint(ctx, 0, type.clone(shape));
-  if (failed(checkReshapeResult(ctx, result)))
-    return failure();
-  ctx.setOutput(0, reshape(ctx, *x, result));
-  return success();
+  return shape;
+}
+
+LogicalResult convertSqueeze(NodeContext &ctx) {
+  return convertAxesReshape(ctx, squeezedShape);
+}
+
+LogicalResult convertUnsqueeze(NodeContext &ctx) {
+  return convertAxesReshape(ctx, unsqueezedShape);
 }
 
 LogicalResult convertTranspose(NodeContext &ctx) {
@@ -760,7 +758,7 @@ LogicalResult convertConcat(NodeContext &ctx) {
   if (ctx.version() >= 4 && !ctx.hasAttr("axis"))
     return ctx.error("expected attribute 'axis'");
   FailureOr<int64_t> axis =
-      normalizedAxis(ctx, ctx.intAttr("axis", 1), typeOf(inputs[0]).getRank());
+      normalizeAxis(ctx, ctx.intAttr("axis", 1), typeOf(inputs[0]).getRank());
   if (failed(axis))
     return failure();
   ctx.setOutput(0, concat(ctx, inputs, *axis));
@@ -773,7 +771,7 @@ LogicalResult convertSplit(NodeContext &ctx) {
     return failure();
   RankedTensorType type = typeOf(*x);
   FailureOr<int64_t> axis =
-      normalizedAxis(ctx, ctx.intAttr("axis", 0), type.getRank());
+      normalizeAxis(ctx, ctx.intAttr("axis", 0), type.getRank());
   if (failed(axis))
     return failure();
   int64_t size = type.getDimSize(*axis);
@@ -964,7 +962,7 @@ LogicalResult convertGather(NodeContext &ctx) {
   if (failed(x) || failed(indices))
     return failure();
   FailureOr<int64_t> axis =
-      normalizedAxis(ctx, ctx.intAttr("axis", 0), typeOf(*x).getRank());
+      normalizeAxis(ctx, ctx.intAttr("axis", 0), typeOf(*x).getRank());
   if (failed(axis))
     return failure();
   DenseElementsAttr data = constantOf(*x);
@@ -1033,7 +1031,7 @@ LogicalResult convertTile(NodeContext &ctx) {
       return failure();
     if (tiles->size() != 1 || axis->size() != 1)
       return ctx.error("expected scalar tiles and axis");
-    FailureOr<int64_t> normalized = normalizedAxis(ctx, axis->front(), rank);
+    FailureOr<int64_t> normalized = normalizeAxis(ctx, axis->front(), rank);
     if (failed(normalized))
       return failure();
     repeats.assign(rank, 1);

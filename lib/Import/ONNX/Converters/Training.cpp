@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 using namespace mlir;
 using namespace mlir::dfg;
@@ -16,10 +16,6 @@ using namespace mlir::dfg::onnx_import;
 
 namespace {
 constexpr StringLiteral kTrainingDomain = "ai.onnx.preview.training";
-
-Type elementTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getElementType();
-}
 
 /// The learning rate R and update count T, as the 0-d tensors the dfg ops
 /// take (a one-element 1-D tensor is reshaped).

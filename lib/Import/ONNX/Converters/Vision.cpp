@@ -19,7 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../NodeImporter.h"
+#include "Common.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -33,28 +33,6 @@ using namespace mlir::dfg::onnx_import;
 
 namespace {
 
-RankedTensorType typeOf(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-Value castTo(NodeContext &ctx, Value x, Type elementType) {
-  RankedTensorType type = typeOf(x);
-  if (type.getElementType() == elementType)
-    return x;
-  return ctx.create<CastOp>(type.clone(elementType), x);
-}
-
-/// Reshapes `x` to `shape`, which has at most one dynamic size.
-FailureOr<Value> reshapeTo(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
-  RankedTensorType type = typeOf(x);
-  if (llvm::count(shape, ShapedType::kDynamic) > 1)
-    return ctx.error("cannot reshape " + Twine(type.getRank()) +
-                     "-d operand with several dynamic dimensions");
-  if (type.getShape() == shape)
-    return x;
-  return Value(ctx.create<ReshapeOp>(type.clone(shape), x, Value()));
-}
-
 /// A one-element input (a scalar or a 1-element vector) as a 0-d tensor of
 /// `elementType`.
 FailureOr<Value> scalarInput(NodeContext &ctx, unsigned index,
@@ -64,7 +42,7 @@ FailureOr<Value> scalarInput(NodeContext &ctx, unsigned index,
   if (!type.hasStaticShape() || type.getNumElements() != 1)
     return ctx.error("expected a one-element " + what + ", but got shape " +
                      Twine(type.getRank()) + "-d");
-  FailureOr<Value> reshaped = reshapeTo(ctx, value, {});
+  FailureOr<Value> reshaped = reshapeWithOneDynamic(ctx, value, {});
   if (failed(reshaped))
     return failure();
   return castTo(ctx, *reshaped, elementType);
@@ -210,7 +188,7 @@ FailureOr<Value> applyDft(NodeContext &ctx, Value x, int64_t transform,
   SmallVector<int64_t> batch(type.getShape().drop_back(2));
   SmallVector<int64_t> vectorShape(batch);
   vectorShape.append({1, length * parts});
-  FailureOr<Value> vector = reshapeTo(ctx, x, vectorShape);
+  FailureOr<Value> vector = reshapeWithOneDynamic(ctx, x, vectorShape);
   if (failed(vector))
     return failure();
   FailureOr<Value> matrix = constantOf(
@@ -222,7 +200,7 @@ FailureOr<Value> applyDft(NodeContext &ctx, Value x, int64_t transform,
   Value product = ctx.create<MatmulOp>(*vector, *matrix);
   SmallVector<int64_t> resultShape(batch);
   resultShape.append({bins, 2});
-  return reshapeTo(ctx, product, resultShape);
+  return reshapeWithOneDynamic(ctx, product, resultShape);
 }
 
 LogicalResult convertDFT(NodeContext &ctx) {
@@ -412,8 +390,8 @@ LogicalResult convertSTFT(NodeContext &ctx) {
   // [batch, frames, span, parts]
   Value framed = ctx.create<GatherOp>(*signal, indices, int64_t{1});
   if (window) {
-    FailureOr<Value> shaped =
-        reshapeTo(ctx, castTo(ctx, window, elementType), {1, 1, span, 1});
+    FailureOr<Value> shaped = reshapeWithOneDynamic(
+        ctx, castTo(ctx, window, elementType), {1, 1, span, 1});
     if (failed(shaped))
       return failure();
     framed = ctx.create<MulOp>(framed, *shaped);
@@ -426,7 +404,8 @@ LogicalResult convertSTFT(NodeContext &ctx) {
     ctx.setOutput(0, *result);
     return success();
   }
-  FailureOr<Value> offsetsShaped = reshapeTo(ctx, offsetIota, {1, 1, span, 1});
+  FailureOr<Value> offsetsShaped =
+      reshapeWithOneDynamic(ctx, offsetIota, {1, 1, span, 1});
   if (failed(offsetsShaped))
     return failure();
   Value inFrame = ctx.create<CompareOp>(ComparePredicate::LT, *offsetsShaped,
@@ -436,7 +415,7 @@ LogicalResult convertSTFT(NodeContext &ctx) {
   SmallVector<int64_t> batch(typeOf(framed).getShape().drop_back(2));
   SmallVector<int64_t> vectorShape(batch);
   vectorShape.append({1, span * parts});
-  FailureOr<Value> vector = reshapeTo(ctx, framed, vectorShape);
+  FailureOr<Value> vector = reshapeWithOneDynamic(ctx, framed, vectorShape);
   if (failed(vector))
     return failure();
   Value matrix =
@@ -444,7 +423,7 @@ LogicalResult convertSTFT(NodeContext &ctx) {
   Value product = ctx.create<MatmulOp>(*vector, matrix);
   SmallVector<int64_t> resultShape(batch);
   resultShape.append({bins, 2});
-  FailureOr<Value> result = reshapeTo(ctx, product, resultShape);
+  FailureOr<Value> result = reshapeWithOneDynamic(ctx, product, resultShape);
   if (failed(result))
     return failure();
   ctx.setOutput(0, *result);
@@ -527,7 +506,7 @@ LogicalResult convertMelWeightMatrix(NodeContext &ctx) {
     Value slice = ctx.create<SliceOp>(
         edgeBins, ArrayRef<int64_t>{offset},
         ArrayRef<int64_t>{offset + *mels}, ArrayRef<int64_t>{1});
-    return reshapeTo(ctx, slice, {1, *mels});
+    return reshapeWithOneDynamic(ctx, slice, {1, *mels});
   };
   FailureOr<Value> left = edge(0), center = edge(1), right = edge(2);
   if (failed(left) || failed(center) || failed(right))
@@ -626,13 +605,13 @@ LogicalResult convertMaxUnpool(NodeContext &ctx) {
   Value zeros = ctx.constant(DenseElementsAttr::get(
       flatType, ctx.builder().getZeroAttr(type.getElementType())));
   int64_t count = type.getNumElements();
-  FailureOr<Value> values = reshapeTo(ctx, *x, {count});
-  FailureOr<Value> flatIndices = reshapeTo(ctx, *indices, {count});
+  FailureOr<Value> values = reshapeWithOneDynamic(ctx, *x, {count});
+  FailureOr<Value> flatIndices = reshapeWithOneDynamic(ctx, *indices, {count});
   if (failed(values) || failed(flatIndices))
     return failure();
   Value scattered = ctx.create<ScatterElementsOp>(
       zeros, *flatIndices, *values, int64_t{0}, ScatterReduction::None);
-  FailureOr<Value> result = reshapeTo(ctx, scattered, outputShape);
+  FailureOr<Value> result = reshapeWithOneDynamic(ctx, scattered, outputShape);
   if (failed(result))
     return failure();
   ctx.setOutput(0, *result);
