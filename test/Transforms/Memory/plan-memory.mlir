@@ -177,3 +177,30 @@ func.func @nothing(%x: memref<4xf32>) -> memref<4xf32> {
   memref.copy %x, %a : memref<4xf32> to memref<4xf32>
   return %a : memref<4xf32>
 }
+
+// -----
+
+// With arena-argument, only a public function that nothing calls takes the
+// arena from its caller: a called (or private) one allocates its own, so
+// that no call site is left without the argument.
+// CHECK-LABEL: func.func @callee
+// ARG-LABEL: func.func @callee
+// ARG-SAME: (%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>) attributes
+// ARG: memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// ARG-LABEL: func.func @caller
+// ARG-SAME: (%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>, %[[ARENA:.*]]: memref<?xi8>)
+// ARG: memref.view %[[ARENA]]
+// ARG: call @callee
+func.func @callee(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @caller(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %b = memref.alloc() : memref<4xf32>
+  memref.copy %x, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %y : memref<4xf32> to memref<4xf32>
+  call @callee(%x, %y) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}

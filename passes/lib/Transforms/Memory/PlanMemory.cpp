@@ -603,7 +603,12 @@ LogicalResult PlanMemoryPass::planFunction(func::FuncOp func,
         MemRefType::get({ShapedType::kDynamic}, builder.getI8Type(),
                         MemRefLayoutAttrInterface(), space);
     Value arena;
-    if (!space && arenaArgument) {
+    // Only a public function nothing in the module calls can take the arena
+    // from its caller; any other allocates its own.
+    bool takesArgument =
+        !space && arenaArgument && func.isPublic() &&
+        SymbolTable::symbolKnownUseEmpty(func, func->getParentOp());
+    if (takesArgument) {
       unsigned position = func.getNumArguments();
       // No argument attribute: the LLVM translation would warn about it;
       // the function's dfg.arena attribute says there is an arena.

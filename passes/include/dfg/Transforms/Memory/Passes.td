@@ -72,7 +72,8 @@ def DFGPlanMemoryPass : Pass<"dfg-plan-memory", "ModuleOp"> {
            "alignment each allocation asks for)">,
     Option<"arenaArgument", "arena-argument", "bool", /*default=*/"false",
            "Take the arena of the default memory space as a trailing "
-           "function argument instead of allocating it">,
+           "function argument instead of allocating it (public functions "
+           "that nothing in the module calls only)">,
     Option<"memoryMap", "memory-map", "std::string", /*default=*/"",
            "Write an SVG picture of each function's plan to this file "
            "(the function name is inserted before the extension when the "
