@@ -45,7 +45,7 @@ void mlir::dfg::registerAllPasses() {
   // Upstream: canonicalize, cse, inline, symbol-dce, ...
   mlir::registerAllPasses();
   registerDFGShapePasses();
-  registerDFGCodegenPasses();
+  registerDFGCodegenPassesAndPipelines();
   registerDFGMemoryPasses();
   registerDFGConversionPasses();
   registerPipelines();

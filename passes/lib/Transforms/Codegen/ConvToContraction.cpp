@@ -13,7 +13,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Utils.h"
+
 #include "dfg/Transforms/Codegen/Passes.h"
+
+namespace mlir::dfg {
+#define GEN_PASS_DEF_DFGCONVTOCONTRACTIONPASS
+#include "dfg/Transforms/Codegen/Passes.h.inc"
+} // namespace mlir::dfg
 
 using namespace mlir;
 using namespace mlir::dfg;
@@ -37,8 +44,9 @@ static Value collapseInit(RewriterBase &rewriter, Location loc, Value init) {
     Value producerInit =
         cast<DestinationStyleOpInterface>(producer).getDpsInitOperand(0)->get();
     auto bcast = dyn_cast<linalg::BroadcastOp>(producer);
-    if (producerInit.getDefiningOp<tensor::EmptyOp>() && (!bcast ||
-        ArrayRef<int64_t>(bcast.getDimensions()) == ArrayRef<int64_t>{0, 2, 3})) {
+    if (producerInit.getDefiningOp<tensor::EmptyOp>() &&
+        (!bcast || ArrayRef<int64_t>(bcast.getDimensions()) ==
+                       ArrayRef<int64_t>{0, 2, 3})) {
       SmallVector<OpFoldResult> sizes = {
           tensor::getMixedSize(rewriter, loc, producerInit, 0),
           rewriter.getIndexAttr(type.getDimSize(1)),
@@ -49,18 +57,17 @@ static Value collapseInit(RewriterBase &rewriter, Location loc, Value init) {
         return linalg::FillOp::create(rewriter, loc, fill.getInputs().front(),
                                       empty)
             .getResult(0);
-      return linalg::BroadcastOp::create(rewriter, loc, bcast.getInput(),
-                                         empty, ArrayRef<int64_t>{0, 2})
+      return linalg::BroadcastOp::create(rewriter, loc, bcast.getInput(), empty,
+                                         ArrayRef<int64_t>{0, 2})
           ->getResult(0);
     }
   }
   return tensor::CollapseShapeOp::create(rewriter, loc, init, reassociation);
 }
 
-FailureOr<linalg::LinalgOp>
-mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
-                                    linalg::Conv2DNchwFchwOp conv,
-                                    SmallVectorImpl<linalg::LinalgOp> *copies) {
+FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
+    RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv, bool allowIm2Col,
+    SmallVectorImpl<linalg::LinalgOp> *copies) {
   if (!conv.hasPureTensorSemantics())
     return rewriter.notifyMatchFailure(conv, "expected tensor semantics");
   Value input = conv.getInputs()[0], filter = conv.getInputs()[1];
@@ -84,6 +91,11 @@ mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
   int64_t f = filterType.getDimSize(0), kh = filterType.getDimSize(2),
           kw = filterType.getDimSize(3);
   int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+  bool isPointwise = kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 &&
+                     inputType.getDimSize(2) == oh &&
+                     inputType.getDimSize(3) == ow;
+  if (!isPointwise && !allowIm2Col)
+    return rewriter.notifyMatchFailure(conv, "needs im2col, which is off");
   Location loc = conv.getLoc();
   rewriter.setInsertionPoint(conv);
 
@@ -95,9 +107,6 @@ mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
   Value out2 = collapseInit(rewriter, loc, init);
 
   Value col;
-  bool isPointwise = kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 &&
-                     inputType.getDimSize(2) == oh &&
-                     inputType.getDimSize(3) == ow;
   if (isPointwise) {
     col = tensor::CollapseShapeOp::create(
         rewriter, loc, input,
@@ -175,3 +184,39 @@ mlir::dfg::rewriteConvAsContraction(RewriterBase &rewriter,
   rewriter.replaceOp(conv, result);
   return cast<linalg::LinalgOp>(contraction.getOperation());
 }
+
+namespace {
+struct ConvToContractionPass
+    : public dfg::impl::DFGConvToContractionPassBase<ConvToContractionPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (copyTile <= 0) {
+      func.emitError() << "dfg-conv-to-contraction: copy-tile must be "
+                          "positive, got "
+                       << copyTile.getValue();
+      return signalPassFailure();
+    }
+    IRRewriter rewriter(&getContext());
+    SmallVector<linalg::Conv2DNchwFchwOp> convs;
+    func.walk([&](linalg::Conv2DNchwFchwOp op) {
+      if (op.hasPureTensorSemantics())
+        convs.push_back(op);
+    });
+    for (linalg::Conv2DNchwFchwOp conv : convs) {
+      // Strided rows would be read element by element into vectors, slower
+      // than the scalar loops LLVM makes of them: their copies stay loops.
+      bool unitStride = codegen::hasUnitStrides(conv);
+      // Leaves convolutions it does not take (dynamic channels or image
+      // sizes) as they are: slower, still correct.
+      SmallVector<linalg::LinalgOp> copies;
+      if (failed(rewriteConvAsContraction(rewriter, conv, im2col, &copies)) ||
+          !unitStride)
+        continue;
+      for (linalg::LinalgOp copy : copies)
+        (void)tileInnermostForVectorization(rewriter, copy, copyTile);
+    }
+  }
+};
+} // namespace

@@ -11,7 +11,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Utils.h"
+
 #include "dfg/Transforms/Codegen/Passes.h"
+
+namespace mlir::dfg {
+#define GEN_PASS_DEF_DFGWINDOWTOELEMENTWISEPASS
+#include "dfg/Transforms/Codegen/Passes.h.inc"
+} // namespace mlir::dfg
 
 using namespace mlir;
 using namespace mlir::dfg;
@@ -132,3 +139,37 @@ mlir::dfg::rewriteWindowOpAsElementwise(RewriterBase &rewriter,
                            sum.getDilations());
   return rewriter.notifyMatchFailure(op, "not an NCHW depthwise conv/pooling");
 }
+
+namespace {
+struct WindowToElementwisePass
+    : public dfg::impl::DFGWindowToElementwisePassBase<
+          WindowToElementwisePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (vectorTile <= 0) {
+      func.emitError() << "dfg-window-to-elementwise: vector-tile must be "
+                          "positive, got "
+                       << vectorTile.getValue();
+      return signalPassFailure();
+    }
+    IRRewriter rewriter(&getContext());
+    SmallVector<linalg::LinalgOp> windows;
+    func.walk([&](linalg::LinalgOp op) {
+      if (isa<linalg::DepthwiseConv2DNchwChwOp, linalg::PoolingNchwMaxOp,
+              linalg::PoolingNchwSumOp>(op.getOperation()))
+        windows.push_back(op);
+    });
+    for (linalg::LinalgOp op : windows) {
+      bool unitStride = codegen::hasUnitStrides(op);
+      FailureOr<linalg::LinalgOp> elementwise =
+          rewriteWindowOpAsElementwise(rewriter, op);
+      // Strided windows: left to LLVM's loop vectorizer (see the copies of
+      // dfg-conv-to-contraction).
+      if (succeeded(elementwise) && unitStride)
+        (void)tileInnermostForVectorization(rewriter, *elementwise, vectorTile);
+    }
+  }
+};
+} // namespace

@@ -12,29 +12,39 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
 
 namespace mlir::dfg {
 
 #define GEN_PASS_DECL
 #include "dfg/Transforms/Codegen/Passes.h.inc"
 
-/// Register tile of a contraction: output rows (`m`), output columns
-/// (`n`) and reduction steps (`k`) handled by one vector.contract.
-struct ContractionTileSizes {
+/// The mark the tiling passes put on the linalg ops they tiled: the vector
+/// sizes (one per loop, a DenseI64ArrayAttr) each is to be vectorized with
+/// by `dfg-vectorize-tiles`. It survives peeling (which clones loop bodies)
+/// and canonicalization (which may recreate an op with static types).
+inline constexpr llvm::StringLiteral kVectorSizesAttr = "dfg.vector_sizes";
+
+/// How `tileContraction` tiles a contraction: the register tile's output
+/// rows (`m`) and columns (`n`), the reduction steps per vector.contract
+/// (`k`), and whether right-hand-side panels whose rows straddle cache
+/// lines are packed.
+struct ContractionTilingOptions {
   int64_t m = 6;
   int64_t n = 16;
   int64_t k = 1;
+  bool packRhs = true;
 };
 
 /// Tiles `op` (a contraction with one m, one n and one k dimension and any
-/// number of batch dimensions) into register tiles of `sizes`, peels the
-/// loops whose trip count the tile does not divide and vectorizes every
-/// tile (with masks for the partial ones). The accumulator is left as a
-/// transfer_read/contract/transfer_write per k step; hoisting it out of
-/// the reduction loop is done by `hoistVectorAccumulators`.
-LogicalResult tileAndVectorizeContraction(RewriterBase &rewriter,
-                                          linalg::LinalgOp op,
-                                          const ContractionTileSizes &sizes);
+/// number of batch dimensions) into register tiles of `options`, peels the
+/// loops whose trip count the tile does not divide and marks every tile
+/// with `kVectorSizesAttr` (partial tiles are vectorized with masks). Once
+/// vectorized, the accumulator is a transfer_read/contract/transfer_write
+/// per k step; `hoistVectorAccumulators` keeps it in registers.
+LogicalResult tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
+                              const ContractionTilingOptions &options);
 
 /// Rewrites an f32 `linalg.conv_2d_nchw_fchw` with static C, H, W, F (the
 /// batch may be dynamic) as a contraction out[n, f, oh*ow] += W[f, c*kh*kw]
@@ -42,8 +52,10 @@ LogicalResult tileAndVectorizeContraction(RewriterBase &rewriter,
 /// unit-stride convolution and an im2col tensor filled by one strided
 /// `linalg.copy` per filter tap otherwise. Returns the contraction; the
 /// copies are appended to `copies` when given.
+/// With `allowIm2Col` false, only the 1x1 unit-stride case is rewritten.
 FailureOr<linalg::LinalgOp>
 rewriteConvAsContraction(RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv,
+                         bool allowIm2Col = true,
                          SmallVectorImpl<linalg::LinalgOp> *copies = nullptr);
 
 /// Rewrites an f32 NCHW `linalg.depthwise_conv_2d_nchw_chw`,
@@ -90,6 +102,11 @@ LogicalResult tileInnermostForVectorization(RewriterBase &rewriter,
                                             linalg::LinalgOp op,
                                             int64_t innerTile);
 
+/// Adds the canonicalization patterns the code generation passes simplify
+/// with: those of the affine, arith, linalg, scf, tensor and vector dialects
+/// and their ops, whichever other dialects are loaded.
+void populateCodegenCanonicalizationPatterns(RewritePatternSet &patterns);
+
 /// Hoists matching transfer_read/transfer_write (and extract_slice/
 /// insert_slice) pairs of loop-carried tensors out of every scf.for loop in
 /// `root`, innermost first, so that accumulators live in vector registers.
@@ -100,8 +117,50 @@ void hoistVectorAccumulators(RewriterBase &rewriter, Operation *root);
 /// are minor-identity transfers, broadcasts and FMAs.
 void populateContractionToFMAPatterns(RewritePatternSet &patterns);
 
+/// Options of the `dfg-tile-and-vectorize` pipeline.
+struct TileAndVectorizeOptions
+    : public PassPipelineOptions<TileAndVectorizeOptions> {
+  PassOptions::Option<int64_t> tileM{
+      *this, "tile-m", llvm::cl::desc("dfg-tile-contractions' tile-m"),
+      llvm::cl::init(6)};
+  PassOptions::Option<int64_t> tileN{
+      *this, "tile-n", llvm::cl::desc("dfg-tile-contractions' tile-n"),
+      llvm::cl::init(16)};
+  PassOptions::Option<int64_t> tileK{
+      *this, "tile-k", llvm::cl::desc("dfg-tile-contractions' tile-k"),
+      llvm::cl::init(1)};
+  PassOptions::Option<bool> packRhs{
+      *this, "pack-rhs", llvm::cl::desc("dfg-tile-contractions' pack-rhs"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> convToContraction{
+      *this, "conv-to-contraction",
+      llvm::cl::desc("Run dfg-conv-to-contraction"), llvm::cl::init(true)};
+  PassOptions::Option<bool> im2col{
+      *this, "im2col", llvm::cl::desc("dfg-conv-to-contraction's im2col"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> windowOps{
+      *this, "window-ops", llvm::cl::desc("Run dfg-window-to-elementwise"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> elementwiseTile{
+      *this, "elementwise-tile",
+      llvm::cl::desc("Vector length of the im2col copies and the window "
+                     "ops (copy-tile and vector-tile)"),
+      llvm::cl::init(16)};
+};
+
+/// Adds the code generation passes to `pm` (anchored on func.func), in
+/// order: conv-to-contraction, window-to-elementwise,
+/// specialize-contractions, tile-contractions, vectorize-tiles,
+/// lower-contractions-to-fma, write-in-place.
+void buildTileAndVectorizePipeline(OpPassManager &pm,
+                                   const TileAndVectorizeOptions &options);
+
 #define GEN_PASS_REGISTRATION
 #include "dfg/Transforms/Codegen/Passes.h.inc"
+
+/// Registers the code generation passes and the `dfg-tile-and-vectorize`
+/// pipeline.
+void registerDFGCodegenPassesAndPipelines();
 
 } // namespace mlir::dfg
 

@@ -5,52 +5,156 @@
 
 include "mlir/Pass/PassBase.td"
 
-def DFGTileAndVectorizePass : Pass<"dfg-tile-and-vectorize", "func::FuncOp"> {
-  let summary = "Tile the heavy linalg ops on tensors and vectorize the tiles";
+// The CPU code generator, one step per pass, in the order the
+// `dfg-tile-and-vectorize` pipeline (and `dfg-lower-to-llvm`) runs them on
+// linalg on tensors, before bufferization:
+//
+//   dfg-conv-to-contraction      convolutions as im2col or direct contractions
+//   dfg-window-to-elementwise    depthwise convolutions and poolings
+//   dfg-specialize-contractions  contraction generics as named matmuls
+//   dfg-tile-contractions        register tiles, peeling, panel packing
+//   dfg-vectorize-tiles          the marked tiles as vector code
+//   dfg-lower-contractions-to-fma
+//   dfg-write-in-place           pads and concats written in place
+//
+// The passes that tile mark what they tiled with the vector sizes it is to
+// be vectorized with (`dfg.vector_sizes`, a DenseI64ArrayAttr with one size
+// per loop); `dfg-vectorize-tiles` vectorizes what is marked. The marks are
+// the only state that travels between the passes.
+
+def DFGConvToContractionPass
+    : Pass<"dfg-conv-to-contraction", "func::FuncOp"> {
+  let summary = "Rewrite 2-D NCHW convolutions as contractions";
   let description = [{
-    Runs on linalg on tensors, before bufferization. Contractions
-    (`linalg.matmul`, `linalg.batch_matmul` and contraction-shaped
-    `linalg.generic`s) are tiled into register tiles of
-    `tile-m` x `tile-n` output elements (batch dimensions by 1, the loop
-    over `n` outside the loop over `m` so that a `k` x `tile-n` panel of the
-    right-hand side stays in cache), the reduction by `tile-k`, and every
-    tile is vectorized to a `vector.contract` whose accumulator is carried
-    in registers across the reduction loop and then lowered to
-    broadcasts and `vector.fma`s.
-
-    `linalg.conv_2d_nchw_fchw` is first rewritten as a contraction (filter
+    Every f32 `linalg.conv_2d_nchw_fchw` with static channels and image
+    sizes (the batch may be dynamic) becomes a contraction (filter
     [F, C*KH*KW] times columns [N, C*KH*KW, OH*OW], a `linalg.batch_matmul`
-    with a broadcast filter) that then takes the contraction path; the
-    columns are the input itself for 1x1 unit-stride convolutions and an
-    im2col tensor filled by one vectorized strided copy per filter tap
-    otherwise. NCHW depthwise convolutions and poolings become one
-    elementwise op over the output reading one strided input slice per tap,
-    vectorized along the output width.
-
-    Loops whose trip count the tile does not divide (including dynamic
-    sizes such as a dynamic batch) are peeled: the main loop has static,
-    full tiles and is vectorized without masks; the last partial tile is
-    vectorized with masks.
+    with a broadcast filter). The columns are the input itself for a 1x1
+    unit-stride convolution (`direct`) and an im2col tensor filled by one
+    strided `linalg.copy` per filter tap otherwise. The copies of unit-stride
+    convolutions are tiled by `copy-tile` along their innermost dimension and
+    marked for `dfg-vectorize-tiles`.
 
     ```mlir
     // Before:
-    %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>)
-                       outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+    %r = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x8x10x10xf32>, tensor<4x8x3x3xf32>) ...
     // After (schematically):
-    scf.for %j = 0 to 64 step 16 {
-      scf.for %i = 0 to 64 step 6 {        // peeled: 60 + a 4-row tile
-        %acc = vector.transfer_read ...     : vector<6x16xf32>
-        scf.for %k = 0 to 64 step 1 iter_args(%acc) {
-          ... vector.fma ...                // 6 per k
-        }
-        vector.transfer_write ...
-      }
-    }
+    %col = 9 x linalg.copy (one per tap) into tensor<1x8x3x3x8x8xf32>
+    %r = linalg.batch_matmul ins(%wf, %colf : tensor<4x72xf32>, tensor<1x72x64xf32>) ...
     ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"im2col", "im2col", "bool", /*default=*/"true",
+           "Rewrite convolutions that are not 1x1 unit-stride through an "
+           "im2col tensor (off: only the direct 1x1 case is rewritten)">,
+    Option<"copyTile", "copy-tile", "int64_t", /*default=*/"16",
+           "Vector length of the im2col copies (innermost dimension)">,
+  ];
+}
 
-    The output still contains n-D `vector.transfer_read`/`write` ops on
-    tensors; after bufferization they need `convert-vector-to-scf` (with
-    `full-unroll`) and `convert-vector-to-llvm`.
+def DFGWindowToElementwisePass
+    : Pass<"dfg-window-to-elementwise", "func::FuncOp"> {
+  let summary = "Rewrite NCHW depthwise convolutions and poolings as "
+                "elementwise ops over strided input slices";
+  let description = [{
+    An f32 NCHW `linalg.depthwise_conv_2d_nchw_chw`,
+    `linalg.pooling_nchw_max` or `linalg.pooling_nchw_sum` with a static
+    window of at most 64 taps becomes one elementwise `linalg.generic` over
+    the output that reads one strided input slice per tap. Unit-stride ones
+    are tiled by `vector-tile` along the output width and marked for
+    `dfg-vectorize-tiles`; strided ones are left to LLVM's loop vectorizer.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"vectorTile", "vector-tile", "int64_t", /*default=*/"16",
+           "Vector length along the output width">,
+  ];
+}
+
+def DFGSpecializeContractionsPass
+    : Pass<"dfg-specialize-contractions", "func::FuncOp"> {
+  let summary = "Rewrite contraction generics as named matmuls";
+  let description = [{
+    An f32 `linalg.generic` computing out[b..., m, n] += A * B with a
+    batched or broadcast (batch-less) left and right operand becomes a
+    `linalg.batch_matmul` (several batch loops collapsed into one) or, for
+    x @ W with a batch-less W, one `linalg.matmul` over all the rows of x.
+    Other contraction generics whose operands have the named op's default
+    layout become `linalg.matmul`/`linalg.batch_matmul`. Named contractions
+    vectorize to `vector.contract`; generics would not.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def DFGTileContractionsPass
+    : Pass<"dfg-tile-contractions", "func::FuncOp"> {
+  let summary = "Tile f32 matmuls into register tiles and mark them for "
+                "vectorization";
+  let description = [{
+    `linalg.matmul` and `linalg.batch_matmul` (f32, one reduction
+    dimension, any indexing maps) are tiled into register tiles of `tile-m`
+    x `tile-n` output elements (batch dimensions by 1; the loop over `n`
+    outside the loop over `m`, so that the k x n panel of the right-hand side
+    is reused by every m tile) and the reduction into steps of `tile-k`.
+    Loops whose step may not divide the trip count are peeled: full tiles
+    have static shapes, the last partial tile is vectorized with masks. A
+    fill or bias broadcast that initializes the accumulator is fused into the
+    tiles. With `pack-rhs`, the k x n panel of a right-hand side whose rows
+    are not a whole number of vectors is copied into a contiguous buffer once
+    per column of tiles. A partial tile of static width that is not a power
+    of two is split into power-of-two tiles; a partial tile of a run-time
+    number of rows runs row by row.
+
+    Every tile is marked with its vector sizes (`dfg.vector_sizes`) for
+    `dfg-vectorize-tiles`.
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"tileM", "tile-m", "int64_t", /*default=*/"6",
+           "Rows of the output register tile">,
+    Option<"tileN", "tile-n", "int64_t", /*default=*/"16",
+           "Columns of the output register tile (a multiple of the hardware "
+           "vector width)">,
+    Option<"tileK", "tile-k", "int64_t", /*default=*/"1",
+           "Reduction steps per vector.contract">,
+    Option<"packRhs", "pack-rhs", "bool", /*default=*/"true",
+           "Pack right-hand-side panels whose rows straddle cache lines">,
+  ];
+}
+
+def DFGVectorizeTilesPass : Pass<"dfg-vectorize-tiles", "func::FuncOp"> {
+  let summary = "Vectorize the linalg ops marked with dfg.vector_sizes";
+  let description = [{
+    Every linalg op marked by the tiling passes is vectorized: without masks
+    when its shape is static (a full tile after peeling), with the marked
+    sizes and masks otherwise; ops the vectorizer does not take stay tiled
+    linalg ops (slower, still correct). Then the transfer_read/write pairs
+    of loop-carried accumulators are hoisted out of the loops, innermost
+    first, so that accumulators live in vector registers. Simplification
+    before and after uses a fixed set of canonicalization patterns (those of
+    the affine, arith, linalg, scf, tensor and vector dialects), whatever
+    the tool registered.
   }];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
@@ -60,22 +164,41 @@ def DFGTileAndVectorizePass : Pass<"dfg-tile-and-vectorize", "func::FuncOp"> {
     "::mlir::tensor::TensorDialect",
     "::mlir::vector::VectorDialect",
   ];
-  let options = [
-    Option<"tileM", "tile-m", "int64_t", /*default=*/"6",
-           "Rows of the output register tile of a contraction">,
-    Option<"tileN", "tile-n", "int64_t", /*default=*/"16",
-           "Columns of the output register tile of a contraction (a "
-           "multiple of the hardware vector width)">,
-    Option<"tileK", "tile-k", "int64_t", /*default=*/"1",
-           "Reduction steps per vector.contract of a contraction">,
-    Option<"convIm2Col", "conv-im2col", "bool", /*default=*/"true",
-           "Rewrite 2-D NCHW convolutions as im2col and a contraction">,
-    Option<"windowOps", "window-ops", "bool", /*default=*/"true",
-           "Rewrite NCHW depthwise convolutions and poolings as elementwise "
-           "ops over strided input slices and vectorize them">,
-    Option<"elementwiseTile", "elementwise-tile", "int64_t", /*default=*/"16",
-           "Vector length of the im2col copies and the elementwise ops from "
-           "window-ops (innermost dimension)">,
+}
+
+def DFGLowerContractionsToFMAPass
+    : Pass<"dfg-lower-contractions-to-fma", "func::FuncOp"> {
+  let summary = "Lower vector.contract to broadcasts and vector.fma";
+  let description = [{
+    `vector.contract` becomes `vector.outerproduct` and then `vector.fma`;
+    transfer permutation maps are simplified and masked transfers lowered,
+    so that what is left are minor-identity transfers, broadcasts and FMAs.
+    Ends with the codegen canonicalization patterns (dropping the tensor
+    iter_args the hoisting left unused).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
+def DFGWriteInPlacePass : Pass<"dfg-write-in-place", "func::FuncOp"> {
+  let summary = "Write pads and concats in place";
+  let description = [{
+    A `tensor.pad` of an f32 tensor with a constant value becomes fills of
+    its border and a `linalg.copy` of the source into its interior (a loop
+    nest over contiguous rows, where the pad would bufferize to an
+    element-by-element runtime copy); when the source is computed by a
+    linalg op into a `tensor.empty` and used only by the pad, that op writes
+    the interior itself. A `tensor.concat` whose operands are each computed
+    that way has each op compute into its slice of the result. Run it last
+    before bufferization: canonicalization would fold the slices and the
+    writes would no longer be in place.
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
   ];
 }
 

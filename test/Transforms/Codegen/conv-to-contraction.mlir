@@ -1,0 +1,68 @@
+// RUN: dfg-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(dfg-conv-to-contraction,canonicalize))' | FileCheck %s
+// RUN: dfg-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(dfg-conv-to-contraction{im2col=false},canonicalize))' | FileCheck %s --check-prefix=DIRECT
+// RUN: not dfg-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(dfg-conv-to-contraction{copy-tile=0}))' 2>&1 | FileCheck %s --check-prefix=ERR
+
+// ERR: dfg-conv-to-contraction: copy-tile must be positive, got 0
+
+// A 3x3 unit-stride convolution: one im2col copy per filter tap, each tiled
+// along the image width and marked for dfg-vectorize-tiles, then a
+// batch_matmul of the [F, C*KH*KW] filter and the [N, C*KH*KW, OH*OW]
+// columns. The batch stays dynamic.
+// CHECK-LABEL: func.func @conv3x3
+//       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3]] : tensor<4x2x3x3xf32> into tensor<4x18xf32>
+//       CHECK:   tensor.empty(%{{.*}}) : tensor<?x2x3x3x4x4xf32>
+// CHECK-COUNT-9:   linalg.copy {dfg.vector_sizes = array<i64: 1, 1, 1, 16>}
+//   CHECK-NOT:   linalg.copy
+//       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3], [4, 5]] : tensor<?x2x3x3x4x4xf32> into tensor<?x18x16xf32>
+//       CHECK:   linalg.batch_matmul {{.*}} ins(%{{.*}}, %{{.*}} : tensor<4x18xf32>, tensor<?x18x16xf32>) outs(%{{.*}} : tensor<?x4x16xf32>)
+//       CHECK:   tensor.expand_shape {{.*}} : tensor<?x4x16xf32> into tensor<?x4x4x4xf32>
+//   CHECK-NOT:   linalg.conv_2d_nchw_fchw
+// Without im2col it is left alone.
+// DIRECT-LABEL: func.func @conv3x3
+//       DIRECT:   linalg.conv_2d_nchw_fchw
+func.func @conv3x3(%x: tensor<?x2x6x6xf32>, %w: tensor<4x2x3x3xf32>, %init: tensor<?x4x4x4xf32>) -> tensor<?x4x4x4xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<?x2x6x6xf32>, tensor<4x2x3x3xf32>) outs(%init : tensor<?x4x4x4xf32>) -> tensor<?x4x4x4xf32>
+  return %r : tensor<?x4x4x4xf32>
+}
+
+// -----
+
+// 1x1, unit stride: the input is the columns (collapsed, no copy), with or
+// without im2col.
+// CHECK-LABEL: func.func @conv1x1
+//   CHECK-NOT:   linalg.copy
+//       CHECK:   %[[COL:.*]] = tensor.collapse_shape %arg0 {{\[}}[0], [1], [2, 3]] : tensor<1x8x5x5xf32> into tensor<1x8x25xf32>
+//       CHECK:   linalg.batch_matmul {{.*}} ins(%{{.*}}, %[[COL]] : tensor<4x8xf32>, tensor<1x8x25xf32>)
+// DIRECT-LABEL: func.func @conv1x1
+//   DIRECT-NOT:   linalg.conv_2d_nchw_fchw
+//       DIRECT:   linalg.batch_matmul
+func.func @conv1x1(%x: tensor<1x8x5x5xf32>, %w: tensor<4x8x1x1xf32>, %init: tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x8x5x5xf32>, tensor<4x8x1x1xf32>) outs(%init : tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32>
+  return %r : tensor<1x4x5x5xf32>
+}
+
+// -----
+
+// Stride 2: the copies read strided rows and stay loops (not marked).
+// CHECK-LABEL: func.func @conv_s2
+// CHECK-COUNT-9:   linalg.copy ins(%{{.*}} : tensor<1x2x3x3xf32>) outs(%{{.*}} : tensor<1x2x3x3xf32>)
+//   CHECK-NOT:   dfg.vector_sizes
+//       CHECK:   linalg.batch_matmul {{.*}} : tensor<4x18xf32>, tensor<1x18x9xf32>
+func.func @conv_s2(%x: tensor<1x2x7x7xf32>, %w: tensor<4x2x3x3xf32>, %init: tensor<1x4x3x3xf32>) -> tensor<1x4x3x3xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x2x7x7xf32>, tensor<4x2x3x3xf32>) outs(%init : tensor<1x4x3x3xf32>) -> tensor<1x4x3x3xf32>
+  return %r : tensor<1x4x3x3xf32>
+}
+
+// -----
+
+// Image sizes known only at run time: not taken (yet); left as it is.
+// CHECK-LABEL: func.func @conv_dynamic_image
+//       CHECK:   linalg.conv_2d_nchw_fchw
+func.func @conv_dynamic_image(%x: tensor<1x2x?x?xf32>, %w: tensor<4x2x3x3xf32>, %init: tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x2x?x?xf32>, tensor<4x2x3x3xf32>) outs(%init : tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  return %r : tensor<1x4x?x?xf32>
+}
