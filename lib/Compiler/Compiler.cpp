@@ -297,9 +297,8 @@ void compiler::registerCompilerDependencies(MLIRContext &context) {
 
 LogicalResult compiler::lowerToLLVMDialect(ModuleOp module,
                                            const LowerToLLVMOptions &options) {
-  PassManager pm(module.getContext());
-  if (failed(buildLowerToLLVMPipeline(pm, options)))
-    return emitError(module.getLoc()) << "invalid dfg-lower-to-llvm pipeline";
+  PassManager pm(module.getContext(), ModuleOp::getOperationName());
+  buildLowerToLLVMPipeline(pm, options);
   return pm.run(module);
 }
 

@@ -1,104 +1,127 @@
 //===- Pipelines.cpp - named DFG pass pipelines ---------------------------===//
 //
-// The pipeline is kept in textual form on purpose: it is exactly what
-// `dfg-opt --pass-pipeline=...` accepts, so any stage can be reproduced and
-// bisected by hand from the printed string.
+// Built from typed pass constructors and option structs, so that no option
+// value (a user's file path, say) is ever spliced into pipeline text;
+// `printPipeline` gives the textual form for reproducing a stage by hand
+// with `dfg-opt --pass-pipeline=...`.
 //
 //===----------------------------------------------------------------------===//
 
 #include "dfg/Pipelines/Pipelines.h"
 
-#include "mlir/Pass/PassRegistry.h"
+#include "dfg/Conversion/Passes.h"
+#include "dfg/Transforms/Codegen/Passes.h"
+#include "dfg/Transforms/Memory/Passes.h"
+#include "dfg/Transforms/Shape/Passes.h"
 
-#include "llvm/ADT/StringExtras.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 using namespace mlir::dfg;
 
-std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
-  SmallVector<std::string> stages = {
-      // dfg level: static shapes wherever the inputs have them.
-      "func.func(dfg-infer-shapes)",
-      "canonicalize",
-      // tensor level.
-      "dfg-lower-to-linalg",
-      "canonicalize",
-      "cse",
-  };
+void mlir::dfg::buildLowerToTensorCodegenPipeline(
+    OpPassManager &pm, const LowerToLLVMOptions &options) {
+  // dfg level: static shapes wherever the inputs have them.
+  pm.addNestedPass<func::FuncOp>(createDFGInferShapesPass());
+  pm.addPass(createCanonicalizerPass());
+  // tensor level.
+  pm.addPass(createDFGLowerToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
   if (options.fuseElementwise)
-    stages.push_back("linalg-fuse-elementwise-ops");
+    pm.addPass(createLinalgElementwiseOpFusionPass());
   // Register tiles and vector code for matmul, convolution, depthwise and
   // pooling. Nothing may canonicalize between it and bufferization: the
-  // copies it emits for padding would turn out of place.
+  // pads and concats it writes in place would turn out of place.
   if (options.vectorize)
-    stages.push_back("func.func(dfg-tile-and-vectorize)");
-  stages.append({
-      // Function arguments are the caller's tensors: never written in
-      // place. Every returned buffer is owned by the caller (the
-      // deallocation pipeline clones what would alias an argument or a
-      // constant), so the runtime releases every output. Loops may
-      // yield fresh tensors (ONNX Loop values change size, scan outputs
-      // grow); the deallocation pipeline frees the replaced ones.
-      "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map "
-      "allow-return-allocs-from-loops}",
-  });
+    buildTileAndVectorizePipeline(pm.nest<func::FuncOp>(),
+                                  TileAndVectorizeOptions());
+}
+
+void mlir::dfg::buildBufferizeToLLVMPipeline(
+    OpPassManager &pm, const LowerToLLVMOptions &options) {
+  // Function arguments are the caller's tensors: never written in place.
+  // Every returned buffer is owned by the caller (the deallocation pipeline
+  // clones what would alias an argument or a constant), so the runtime
+  // releases every output. Loops may yield fresh tensors (ONNX Loop values
+  // change size, scan outputs grow); the deallocation pipeline frees the
+  // replaced ones.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferize.allowReturnAllocsFromLoops = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Intermediate buffers into one arena, planned over the program order;
   // what escapes or has a data-dependent size stays an allocation.
-  if (options.planMemory) {
-    std::string plan = "dfg-plan-memory{solver=" +
-                       options.memoryPlanSolver.getValue();
-    if (options.arenaArgument)
-      plan += " arena-argument";
-    if (!options.memoryMap.empty())
-      plan += " memory-map=\"" + options.memoryMap.getValue() + "\"";
-    if (!options.memoryPlanCSV.empty())
-      plan += " buffers-csv=\"" + options.memoryPlanCSV.getValue() + "\"";
-    stages.push_back(plan + "}");
+  if (options.memoryPlan != MemoryPlan::None) {
+    DFGPlanMemoryPassOptions plan;
+    plan.solver =
+        options.memoryPlan == MemoryPlan::Greedy ? "greedy" : "search";
+    plan.arenaArgument = options.arenaArgument;
+    plan.memoryMap = options.memoryMap;
+    plan.buffersCSV = options.memoryPlanCSV;
+    pm.addPass(createDFGPlanMemoryPass(plan));
   }
-  stages.append({
-      "buffer-deallocation-pipeline",
-      // The clones the deallocation pipeline leaves for returned values.
-      "convert-bufferization-to-memref",
-      "canonicalize",
-      // loops and LLVM.
-      "convert-linalg-to-loops",
-      "func.func(convert-vector-to-scf{full-unroll=true})",
-      "expand-strided-metadata",
-      "lower-affine",
-      "convert-scf-to-cf",
-      "convert-vector-to-llvm",
-      // Integer powers become small outlined functions (no LLVM intrinsic).
-      "convert-math-to-funcs",
-      "convert-math-to-llvm",
-      "convert-math-to-libm",
-  });
+  bufferization::buildBufferDeallocationPipeline(
+      pm, bufferization::BufferDeallocationPipelineOptions());
+  // The clones the deallocation pipeline leaves for returned values.
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addPass(createCanonicalizerPass());
+  // loops and LLVM.
+  pm.addPass(createConvertLinalgToLoopsPass());
+  VectorTransferToSCFOptions vectorToSCF;
+  vectorToSCF.enableFullUnroll();
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(vectorToSCF));
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  // Integer powers become small outlined functions (no LLVM intrinsic).
+  pm.addPass(createConvertMathToFuncs());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
   // memref.alloc/dealloc (the clones included) become calls of the generic
   // functions rather than malloc/free, so that the runtime can keep large
   // blocks between runs instead of page-faulting fresh mmap'ed memory in.
   // convert-to-llvm would lower them to malloc/free: this runs first.
-  if (options.runtimeAllocator)
-    stages.push_back("finalize-memref-to-llvm{use-generic-functions=true}");
-  stages.append({
-      "convert-to-llvm",
-      "reconcile-unrealized-casts",
-  });
-  return llvm::join(stages, ",");
+  if (options.runtimeAllocator) {
+    FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
+    memrefToLLVM.useGenericFunctions = true;
+    pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
+  }
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
-LogicalResult
-mlir::dfg::buildLowerToLLVMPipeline(OpPassManager &pm,
-                                    const LowerToLLVMOptions &options) {
-  // The stages are nested in whatever `pm` is anchored on (a module).
-  return parsePassPipeline(lowerToLLVMPipeline(options), pm);
+void mlir::dfg::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                         const LowerToLLVMOptions &options) {
+  buildLowerToTensorCodegenPipeline(pm, options);
+  buildBufferizeToLLVMPipeline(pm, options);
+}
+
+std::string mlir::dfg::printPipeline(const OpPassManager &pm) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  pm.printAsTextualPipeline(os);
+  return text;
 }
 
 void mlir::dfg::registerPipelines() {
   PassPipelineRegistration<LowerToLLVMOptions>(
       "dfg-lower-to-llvm",
       "Lower a module of dfg functions to the LLVM dialect (CPU)",
-      [](OpPassManager &pm, const LowerToLLVMOptions &options) {
-        if (failed(buildLowerToLLVMPipeline(pm, options)))
-          llvm::report_fatal_error("dfg-lower-to-llvm: invalid pipeline");
-      });
+      buildLowerToLLVMPipeline);
+  PassPipelineRegistration<LowerToLLVMOptions>(
+      "dfg-bufferize-to-llvm",
+      "The tail of dfg-lower-to-llvm: bufferize vectorized linalg on "
+      "tensors, plan memory, and lower to the LLVM dialect",
+      buildBufferizeToLLVMPipeline);
 }

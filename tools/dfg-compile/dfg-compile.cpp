@@ -28,8 +28,9 @@ static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
                                       cl::cat(category));
 
 static cl::opt<std::string>
-    outputPath("o", cl::desc("Output file (default: stdout for --emit=mlir "
-                             "and --emit=llvm; required otherwise)"),
+    outputPath("o",
+               cl::desc("Output file (default: stdout for --emit=mlir "
+                        "and --emit=llvm; required otherwise)"),
                cl::value_desc("file"), cl::cat(category));
 
 static cl::opt<compiler::EmitKind> emitKind(
@@ -49,28 +50,33 @@ static cl::opt<unsigned> optLevel("O", cl::Prefix, cl::init(2),
                                   cl::desc("LLVM optimization level (0-3)"),
                                   cl::cat(category));
 
-static cl::opt<std::string>
-    mcpu("mcpu", cl::desc("Target CPU (default: the host's)"),
-         cl::value_desc("cpu"), cl::cat(category));
+static cl::opt<std::string> mcpu("mcpu",
+                                 cl::desc("Target CPU (default: the host's)"),
+                                 cl::value_desc("cpu"), cl::cat(category));
 
-static cl::opt<std::string> mattr(
-    "mattr",
-    cl::desc("Target features, e.g. +avx2,-avx512f (default: the host's "
-             "when --mcpu is not given)"),
-    cl::value_desc("features"), cl::cat(category));
+static cl::opt<std::string>
+    mattr("mattr",
+          cl::desc("Target features, e.g. +avx2,-avx512f (default: the host's "
+                   "when --mcpu is not given)"),
+          cl::value_desc("features"), cl::cat(category));
 
 static cl::opt<bool>
-    printPipeline("print-pipeline",
-                  cl::desc("Print the MLIR pass pipeline to stderr"),
-                  cl::cat(category));
+    printPipelineFlag("print-pipeline",
+                      cl::desc("Print the MLIR pass pipeline to stderr"),
+                      cl::cat(category));
 
-static cl::opt<std::string> memoryPlan(
+static cl::opt<MemoryPlan> memoryPlan(
     "memory-plan",
-    cl::desc("How intermediate buffers are placed: search (one arena "
-             "planned at compile time, as small as the planner can make it; "
-             "the default), greedy (one arena, best-fit plan) or none "
-             "(each buffer allocated at run time)"),
-    cl::value_desc("search|greedy|none"), cl::init("search"),
+    cl::desc("How intermediate buffers are placed (the dfg-lower-to-llvm "
+             "pipeline's memory-plan option)"),
+    cl::init(MemoryPlan::Search),
+    cl::values(clEnumValN(MemoryPlan::Search, "search",
+                          "one arena planned at compile time, as small as the "
+                          "planner can make it (the default)"),
+               clEnumValN(MemoryPlan::Greedy, "greedy",
+                          "one arena, best-fit plan"),
+               clEnumValN(MemoryPlan::None, "none",
+                          "each buffer allocated at run time")),
     cl::cat(category));
 
 static cl::opt<std::string> memoryMap(
@@ -105,26 +111,11 @@ int main(int argc, char **argv) {
           ? compiler::defaultRuntimeArchive(argv[0], (void *)&main)
           : std::string(runtimeArchive);
 
-  if (memoryPlan != "search" && memoryPlan != "greedy" &&
-      memoryPlan != "none") {
-    llvm::errs() << "dfg-compile: --memory-plan must be search, greedy or "
-                    "none, not '"
-                 << memoryPlan << "'\n";
-    return 1;
-  }
-  options.pipeline.planMemory = memoryPlan != "none";
-  if (memoryPlan != "none")
-    options.pipeline.memoryPlanSolver = memoryPlan;
+  options.pipeline.memoryPlan = memoryPlan;
   if (!memoryMap.empty()) {
-    if (memoryPlan == "none") {
+    if (memoryPlan == MemoryPlan::None) {
       llvm::errs() << "dfg-compile: --memory-map needs a memory plan "
                       "(--memory-plan=search or greedy)\n";
-      return 1;
-    }
-    // The path travels inside the textual pipeline, quoted.
-    if (StringRef(memoryMap).find_first_of("\"{}") != StringRef::npos) {
-      llvm::errs() << "dfg-compile: --memory-map: the path may not contain "
-                      "'\"', '{' or '}'\n";
       return 1;
     }
     options.pipeline.memoryMap = memoryMap;
@@ -140,9 +131,11 @@ int main(int argc, char **argv) {
     }
     output = "-";
   }
-  if (printPipeline)
-    llvm::errs() << "builtin.module(" << lowerToLLVMPipeline(options.pipeline)
-                 << ")\n";
+  if (printPipelineFlag) {
+    PassManager pm(&context, ModuleOp::getOperationName());
+    buildLowerToLLVMPipeline(pm, options.pipeline);
+    llvm::errs() << printPipeline(pm) << "\n";
+  }
 
   FailureOr<OwningOpRef<ModuleOp>> module =
       onnx_import::importModelFile(&context, inputPath);

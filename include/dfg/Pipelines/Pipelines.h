@@ -10,6 +10,10 @@
 
 namespace mlir::dfg {
 
+/// Where `dfg-lower-to-llvm` places intermediate buffers: the same words as
+/// `dfg-compile --memory-plan` and `dfg-plan-memory`'s `solver`.
+enum class MemoryPlan { Search, Greedy, None };
+
 /// Options of the `dfg-lower-to-llvm` pipeline.
 struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
   PassOptions::Option<bool> fuseElementwise{
@@ -21,11 +25,17 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("Tile and vectorize matmul, convolution and pooling "
                      "(dfg-tile-and-vectorize)"),
       llvm::cl::init(true)};
-  PassOptions::Option<bool> planMemory{
-      *this, "plan-memory",
-      llvm::cl::desc("Place intermediate buffers in one arena planned at "
-                     "compile time (dfg-plan-memory)"),
-      llvm::cl::init(true)};
+  PassOptions::Option<MemoryPlan> memoryPlan{
+      *this, "memory-plan",
+      llvm::cl::desc("How intermediate buffers are placed (dfg-plan-memory)"),
+      llvm::cl::init(MemoryPlan::Search),
+      llvm::cl::values(
+          clEnumValN(MemoryPlan::Search, "search",
+                     "one arena, planned as small as the planner can make "
+                     "it"),
+          clEnumValN(MemoryPlan::Greedy, "greedy", "one arena, best-fit plan"),
+          clEnumValN(MemoryPlan::None, "none",
+                     "each buffer allocated at run time"))};
   PassOptions::Option<bool> arenaArgument{
       *this, "arena-argument",
       llvm::cl::desc("The caller passes the arena as a trailing argument "
@@ -33,15 +43,11 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::init(false)};
   PassOptions::Option<std::string> memoryMap{
       *this, "memory-map",
-      llvm::cl::desc("Write an SVG picture of the memory plan to this file "
-                     "(the path may not contain '\"', '{' or '}')")};
-  PassOptions::Option<std::string> memoryPlanSolver{
-      *this, "memory-plan-solver",
-      llvm::cl::desc("The memory planner's solver: greedy or search"),
-      llvm::cl::init("search")};
+      llvm::cl::desc("Write an SVG picture of the memory plan to this file")};
   PassOptions::Option<std::string> memoryPlanCSV{
       *this, "memory-plan-csv",
-      llvm::cl::desc("Write the planned buffers as CSV (dfg-memplan's format)")};
+      llvm::cl::desc(
+          "Write the planned buffers as CSV (dfg-memplan's format)")};
   PassOptions::Option<bool> runtimeAllocator{
       *this, "runtime-allocator",
       llvm::cl::desc("Allocate and free buffers through "
@@ -51,14 +57,25 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::init(false)};
 };
 
-/// The textual form of the `dfg-lower-to-llvm` pipeline, the passes to run
-/// on a module of `dfg` functions to reach the LLVM dialect:
-/// `dfg-opt --pass-pipeline='builtin.module(<this>)'` reproduces it.
-std::string lowerToLLVMPipeline(const LowerToLLVMOptions &options);
+/// Adds the `dfg-lower-to-llvm` pipeline to `pm` (anchored on a module):
+/// the tensor stages (buildLowerToTensorCodegenPipeline) then the stages
+/// from bufferization on (buildBufferizeToLLVMPipeline).
+void buildLowerToLLVMPipeline(OpPassManager &pm,
+                              const LowerToLLVMOptions &options);
 
-/// Adds the `dfg-lower-to-llvm` pipeline to `pm` (a module pass manager).
-LogicalResult buildLowerToLLVMPipeline(OpPassManager &pm,
+/// The `dfg` level to vectorized linalg on tensors: shape inference, the
+/// lowering to linalg, elementwise fusion and `dfg-tile-and-vectorize`.
+void buildLowerToTensorCodegenPipeline(OpPassManager &pm,
                                        const LowerToLLVMOptions &options);
+
+/// Bufferization, memory planning, deallocation and the conversions to the
+/// LLVM dialect: the tail of `dfg-lower-to-llvm`, registered as
+/// `dfg-bufferize-to-llvm` so that tests of one stage can run the rest.
+void buildBufferizeToLLVMPipeline(OpPassManager &pm,
+                                  const LowerToLLVMOptions &options);
+
+/// The textual form of `pm` (`dfg-opt --pass-pipeline=...` accepts it).
+std::string printPipeline(const OpPassManager &pm);
 
 /// Registers the named pipelines with the pass registry (for `dfg-opt`).
 void registerPipelines();

@@ -2,8 +2,8 @@
 // numbers against values computed with numpy (integers, so exact in f32).
 // The shapes are chosen so that the default 6x16x1 register tile divides
 // none of them: every case runs full tiles and masked partial tiles.
-// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize),one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},buffer-deallocation-pipeline,canonicalize,convert-linalg-to-loops,func.func(convert-vector-to-scf{full-unroll=true}),expand-strided-metadata,lower-affine,convert-scf-to-cf,convert-vector-to-llvm,convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts)' | %mlir_runner | FileCheck %s
-// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{tile-m=4 tile-n=8 tile-k=3}),one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},buffer-deallocation-pipeline,canonicalize,convert-linalg-to-loops,func.func(convert-vector-to-scf{full-unroll=true}),expand-strided-metadata,lower-affine,convert-scf-to-cf,convert-vector-to-llvm,convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts)' | %mlir_runner | FileCheck %s
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{tile-m=4 tile-n=8 tile-k=3}),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
 
 func.func private @printMemrefF32(memref<*xf32>)
 

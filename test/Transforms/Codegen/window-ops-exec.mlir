@@ -1,8 +1,8 @@
 // Runs tiled and vectorized depthwise convolutions and poolings (NCHW, as
 // elementwise ops over strided slices) and checks the numbers against values
 // computed with numpy. Width 19 = one full 16-wide vector tile + a partial one.
-// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize),one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},buffer-deallocation-pipeline,canonicalize,convert-linalg-to-loops,func.func(convert-vector-to-scf{full-unroll=true}),expand-strided-metadata,lower-affine,convert-scf-to-cf,convert-vector-to-llvm,convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts)' | %mlir_runner | FileCheck %s
-// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{elementwise-tile=4}),one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},buffer-deallocation-pipeline,canonicalize,convert-linalg-to-loops,func.func(convert-vector-to-scf{full-unroll=true}),expand-strided-metadata,lower-affine,convert-scf-to-cf,convert-vector-to-llvm,convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts)' | %mlir_runner | FileCheck %s
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{elementwise-tile=4}),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
 
 func.func private @printMemrefF32(memref<*xf32>)
 
