@@ -50,6 +50,14 @@ if os.path.exists(fuzzer):
     config.available_features.add("import-fuzzer")
     config.substitutions.append(("%dfg_import_fuzzer", fuzzer))
 
+# The MiniMalloc benchmark instances live in ../shared next to the checkout
+# (CI lays it there); tests that read them carry `REQUIRES: minimalloc-data`.
+minimalloc_dir = os.path.join(os.path.dirname(config.dfg_src_root), "shared",
+                              "data", "minimalloc")
+if os.path.isdir(minimalloc_dir):
+    config.available_features.add("minimalloc-data")
+    config.substitutions.append(("%minimalloc_data", minimalloc_dir))
+
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on
 # machines without an NVIDIA driver.
 if shutil.which("nvidia-smi") and os.path.exists("/dev/nvidiactl"):

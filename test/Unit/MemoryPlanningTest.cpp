@@ -336,9 +336,10 @@ TEST(MemoryPlanning, EveryPlanIsValidOnRandomInstances) {
 }
 
 TEST(MemoryPlanning, SearchRespectsItsTimeBudget) {
-  // Thousands of buffers: too many to prove anything in 0.3 s, and enough to
-  // take the search off the main thread's stack. Short lifetimes keep the
-  // untimed part (greedy, preprocessing) small.
+  // Thousands of buffers: greedy is not optimal on them, so the search has
+  // work to do. With no time at all it must stop at once, say that it did
+  // not finish, and still return a valid plan no worse than greedy's. (How
+  // long it takes is a benchmark's business, not a test's.)
   std::mt19937 rng(7);
   std::vector<Buffer> buffers;
   for (int i = 0; i < 2500; ++i) {
@@ -348,14 +349,16 @@ TEST(MemoryPlanning, SearchRespectsItsTimeBudget) {
     buffers.push_back({i, lower, lower + length, size});
   }
   PlanOptions options;
-  options.timeLimitSeconds = 0.3;
-  Plan plan = planAndValidate(buffers, options);
-  EXPECT_GT(plan.nodes, 0u) << "greedy was optimal, the search never ran";
-  // The budget bounds the search; greedy and preprocessing come on top.
-  EXPECT_LT(plan.seconds, 2.0);
-  // Whatever happened, the result is at least as good as greedy's.
   options.solver = SolverKind::Greedy;
-  EXPECT_LE(plan.arenaSize, planAndValidate(buffers, options).arenaSize);
+  Plan greedy = planAndValidate(buffers, options);
+  ASSERT_GT(greedy.arenaSize, greedy.lowerBound)
+      << "greedy is optimal here: the search would have nothing to do";
+  options.solver = SolverKind::Search;
+  options.timeLimitSeconds = 0.0;
+  Plan plan = planAndValidate(buffers, options);
+  EXPECT_FALSE(plan.complete);
+  EXPECT_FALSE(plan.optimal);
+  EXPECT_LE(plan.arenaSize, greedy.arenaSize);
 }
 
 TEST(MemoryPlanning, ZeroTimeBudgetReturnsTheGreedyPlan) {

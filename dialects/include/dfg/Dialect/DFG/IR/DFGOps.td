@@ -1,8 +1,10 @@
 //===- DFGOps.td - dfg op definitions --------------------------*- tablegen -*-===//
 //
-// The op set's base classes; the ops themselves live in one file per family:
-// elementwise (with constants), linear algebra and windows, reductions, data
-// movement, training updates and random number generation.
+// The op set's base classes; the ops themselves live in one file per family
+// (included below): elementwise (with constants), linear algebra and
+// windows, reductions, data movement, indexing, training updates, random
+// number generation, vision and signal, sequences and optionals, and control
+// flow.
 //
 //===----------------------------------------------------------------------===//
 
