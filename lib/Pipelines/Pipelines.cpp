@@ -17,8 +17,9 @@ using namespace mlir::dfg;
 
 std::string mlir::dfg::lowerToLLVMPipeline(const LowerToLLVMOptions &options) {
   SmallVector<std::string> stages = {
-      // dfg level: static shapes wherever the inputs have them.
-      "func.func(dfg-infer-shapes)",
+      // dfg level: static shapes wherever the inputs have them (on the
+      // module, so that calls follow their callees' refined results).
+      "dfg-infer-shapes",
       "canonicalize",
       // tensor level.
       "dfg-lower-to-linalg",
