@@ -11,7 +11,7 @@ install(TARGETS ${DFG_EXPORTED_LIBS} EXPORT DFGTargets
 foreach(root include dialects/include passes/include)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${root}/dfg
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-          FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
+          FILES_MATCHING PATTERN "*.h" PATTERN "*.def" PATTERN "*.td")
   install(DIRECTORY ${PROJECT_BINARY_DIR}/${root}/dfg
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
           FILES_MATCHING PATTERN "*.inc")

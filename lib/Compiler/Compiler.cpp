@@ -8,6 +8,7 @@
 #include "dfg/Compiler/Compiler.h"
 
 #include "dfg/InitAll.h"
+#include "dfg/Runtime/DTypes.h"
 #include "dfg/Runtime/ModelABI.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -56,95 +57,6 @@ static const char kRuntimeHeader[] =
 // Signature
 //===----------------------------------------------------------------------===//
 
-FailureOr<int32_t> compiler::dtypeCode(Type type) {
-  if (type.isF32())
-    return 1;
-  if (type.isF64())
-    return 11;
-  if (type.isF16())
-    return 10;
-  if (type.isBF16())
-    return 16;
-  auto intType = dyn_cast<IntegerType>(type);
-  if (!intType)
-    return failure();
-  if (intType.getWidth() == 1) {
-    if (intType.isUnsigned())
-      return failure();
-    return 9;
-  }
-  bool isUnsigned = intType.isUnsigned();
-  switch (intType.getWidth()) {
-  case 8:
-    return isUnsigned ? 2 : 3;
-  case 16:
-    return isUnsigned ? 4 : 5;
-  case 32:
-    return isUnsigned ? 12 : 6;
-  case 64:
-    return isUnsigned ? 13 : 7;
-  default:
-    return failure();
-  }
-}
-
-StringRef compiler::dtypeName(int32_t dtype) {
-  switch (dtype) {
-  case 1:
-    return "float32";
-  case 2:
-    return "uint8";
-  case 3:
-    return "int8";
-  case 4:
-    return "uint16";
-  case 5:
-    return "int16";
-  case 6:
-    return "int32";
-  case 7:
-    return "int64";
-  case 9:
-    return "bool";
-  case 10:
-    return "float16";
-  case 11:
-    return "float64";
-  case 12:
-    return "uint32";
-  case 13:
-    return "uint64";
-  case 16:
-    return "bfloat16";
-  default:
-    return "invalid";
-  }
-}
-
-unsigned compiler::dtypeSize(int32_t dtype) {
-  switch (dtype) {
-  case 2:
-  case 3:
-  case 9:
-    return 1;
-  case 4:
-  case 5:
-  case 10:
-  case 16:
-    return 2;
-  case 1:
-  case 6:
-  case 12:
-    return 4;
-  case 7:
-  case 11:
-  case 13:
-    return 8;
-  default:
-    return 0;
-  }
-}
-
 static FailureOr<func::FuncOp> lookupEntry(ModuleOp module, StringRef entry) {
   auto func = module.lookupSymbol<func::FuncOp>(entry);
   if (!func || func.isExternal())
@@ -165,8 +77,8 @@ static FailureOr<TensorSignature> tensorSignature(Location loc, StringRef kind,
                           << type
                           << "; a compiled model takes and returns ranked "
                              "tensors only";
-  FailureOr<int32_t> dtype = dtypeCode(tensorType.getElementType());
-  if (failed(dtype))
+  std::optional<int32_t> dtype = getDTypeCode(tensorType.getElementType());
+  if (!dtype)
     return emitError(loc) << kind << " '" << result.name
                           << "' has element type "
                           << tensorType.getElementType()
@@ -748,7 +660,7 @@ LogicalResult compiler::linkSharedLibrary(StringRef objectPath,
 static std::string describe(const TensorSignature &tensor) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << '"' << tensor.name << "\" " << dtypeName(tensor.dtype) << " [";
+  os << '"' << tensor.name << "\" " << getDTypeName(tensor.dtype) << " [";
   llvm::interleaveComma(llvm::seq<size_t>(tensor.shape.size()), os,
                         [&](size_t d) {
                           if (tensor.shape[d] >= 0)

@@ -58,16 +58,6 @@ struct ModelSignature {
   SmallVector<TensorSignature> outputs;
 };
 
-/// The `dfg_dtype` code of `type`, or failure for a type the runtime does
-/// not carry.
-FailureOr<int32_t> dtypeCode(Type type);
-
-/// Name of a `dfg_dtype` code ("float32", "uint8", ...), or "invalid".
-StringRef dtypeName(int32_t dtype);
-
-/// Bytes per element of a `dfg_dtype` code, or 0 for an invalid one.
-unsigned dtypeSize(int32_t dtype);
-
 /// Reads the signature of the function `entry` of `module` (the imported
 /// form: ranked tensor arguments and results named by `dfg.name`).
 FailureOr<ModelSignature> collectSignature(ModuleOp module,
