@@ -3,7 +3,7 @@
 include(CMakePackageConfigHelpers)
 include(GNUInstallDirs)
 
-set(DFG_EXPORTED_LIBS DFGShapeUtils DFGDialect DFGShapeTransforms DFGCodegenTransforms DFGMemoryTransforms DFGImportONNX
+set(DFG_EXPORTED_LIBS DFGShapeUtils DFGDialect DFGShapeTransforms DFGCodegenTransforms DFGMemoryTransforms DFGRuntimeTransforms DFGImportONNX
     DFGToLinalg DFGPipelines DFGRegistration DFGMemoryPlanning)
 install(TARGETS ${DFG_EXPORTED_LIBS} EXPORT DFGTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
