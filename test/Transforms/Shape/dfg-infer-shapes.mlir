@@ -258,3 +258,40 @@ func.func @takes_address() -> ((tensor<4xf32>) -> tensor<?xf32>) {
   %f = func.constant @taken : (tensor<4xf32>) -> tensor<?xf32>
   return %f : (tensor<4xf32>) -> tensor<?xf32>
 }
+
+// -----
+
+// Several returns: the signature follows them where they agree, and keeps
+// its type (each return casting back) where they do not.
+// CHECK-LABEL: func.func @two_returns
+// CHECK-SAME: -> tensor<?xf32>
+// CHECK: tensor.cast %{{.*}} : tensor<4xf32> to tensor<?xf32>
+// CHECK: tensor.cast %{{.*}} : tensor<3xf32> to tensor<?xf32>
+// CHECK-LABEL: func.func @same_returns
+// CHECK-SAME: -> tensor<4xf32>
+// CHECK-NOT: tensor.cast
+// CHECK: return %{{.*}} : tensor<4xf32>
+// CHECK: return %{{.*}} : tensor<4xf32>
+// NESTED-LABEL: func.func @two_returns
+// NESTED-COUNT-2: tensor.cast
+// NESTED-LABEL: func.func @same_returns
+// NESTED-SAME: -> tensor<?xf32>
+// NESTED-COUNT-2: tensor.cast
+func.func @two_returns(%c: i1, %x: tensor<4xf32>, %y: tensor<3xf32>) -> tensor<?xf32> {
+  cf.cond_br %c, ^a, ^b
+^a:
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+^b:
+  %1 = dfg.exp %y : (tensor<3xf32>) -> tensor<?xf32>
+  return %1 : tensor<?xf32>
+}
+func.func @same_returns(%c: i1, %x: tensor<4xf32>) -> tensor<?xf32> {
+  cf.cond_br %c, ^a, ^b
+^a:
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+^b:
+  %1 = dfg.neg %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %1 : tensor<?xf32>
+}
