@@ -3,7 +3,7 @@
 include(CMakePackageConfigHelpers)
 include(GNUInstallDirs)
 
-set(DFG_EXPORTED_LIBS DFGShapeUtils DFGDialect DFGShapeTransforms DFGCodegenTransforms DFGMemoryTransforms DFGImportONNX
+set(DFG_EXPORTED_LIBS DFGShapeUtils DFGDialect DFGShapeTransforms DFGCodegenTransforms DFGMemoryTransforms DFGRuntimeTransforms DFGImportONNX
     DFGToLinalg DFGPipelines DFGRegistration DFGMemoryPlanning)
 install(TARGETS ${DFG_EXPORTED_LIBS} EXPORT DFGTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -11,7 +11,7 @@ install(TARGETS ${DFG_EXPORTED_LIBS} EXPORT DFGTargets
 foreach(root include dialects/include passes/include)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${root}/dfg
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-          FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
+          FILES_MATCHING PATTERN "*.h" PATTERN "*.def" PATTERN "*.td")
   install(DIRECTORY ${PROJECT_BINARY_DIR}/${root}/dfg
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
           FILES_MATCHING PATTERN "*.inc")

@@ -7,6 +7,7 @@
 #include "dfg/Pipelines/Pipelines.h"
 #include "dfg/Transforms/Codegen/Passes.h"
 #include "dfg/Transforms/Memory/Passes.h"
+#include "dfg/Transforms/Runtime/Passes.h"
 #include "dfg/Transforms/Shape/Passes.h"
 
 #include "mlir/InitAllDialects.h"
@@ -47,6 +48,7 @@ void mlir::dfg::registerAllPasses() {
   registerDFGShapePasses();
   registerDFGCodegenPassesAndPipelines();
   registerDFGMemoryPasses();
+  registerDFGRuntimePasses();
   registerDFGConversionPasses();
   registerPipelines();
 }

@@ -1,14 +1,16 @@
 //===- Compiler.cpp - imported model to a CPU shared library --------------===//
 //
 // The model descriptor is emitted in the LLVM dialect, before translation,
-// so `dfg-compile --emit=mlir` shows exactly what the runtime will read.
+// by dfg-emit-model-descriptor (passes/lib/Transforms/Runtime), so that
+// `dfg-compile --emit=mlir` shows exactly what the runtime will read.
 //
 //===----------------------------------------------------------------------===//
 
 #include "dfg/Compiler/Compiler.h"
 
 #include "dfg/InitAll.h"
-#include "dfg/Runtime/ModelABI.h"
+#include "dfg/Runtime/DTypes.h"
+#include "dfg/Transforms/Runtime/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -19,7 +21,6 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
 
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -56,95 +57,6 @@ static const char kRuntimeHeader[] =
 // Signature
 //===----------------------------------------------------------------------===//
 
-FailureOr<int32_t> compiler::dtypeCode(Type type) {
-  if (type.isF32())
-    return 1;
-  if (type.isF64())
-    return 11;
-  if (type.isF16())
-    return 10;
-  if (type.isBF16())
-    return 16;
-  auto intType = dyn_cast<IntegerType>(type);
-  if (!intType)
-    return failure();
-  if (intType.getWidth() == 1) {
-    if (intType.isUnsigned())
-      return failure();
-    return 9;
-  }
-  bool isUnsigned = intType.isUnsigned();
-  switch (intType.getWidth()) {
-  case 8:
-    return isUnsigned ? 2 : 3;
-  case 16:
-    return isUnsigned ? 4 : 5;
-  case 32:
-    return isUnsigned ? 12 : 6;
-  case 64:
-    return isUnsigned ? 13 : 7;
-  default:
-    return failure();
-  }
-}
-
-StringRef compiler::dtypeName(int32_t dtype) {
-  switch (dtype) {
-  case 1:
-    return "float32";
-  case 2:
-    return "uint8";
-  case 3:
-    return "int8";
-  case 4:
-    return "uint16";
-  case 5:
-    return "int16";
-  case 6:
-    return "int32";
-  case 7:
-    return "int64";
-  case 9:
-    return "bool";
-  case 10:
-    return "float16";
-  case 11:
-    return "float64";
-  case 12:
-    return "uint32";
-  case 13:
-    return "uint64";
-  case 16:
-    return "bfloat16";
-  default:
-    return "invalid";
-  }
-}
-
-unsigned compiler::dtypeSize(int32_t dtype) {
-  switch (dtype) {
-  case 2:
-  case 3:
-  case 9:
-    return 1;
-  case 4:
-  case 5:
-  case 10:
-  case 16:
-    return 2;
-  case 1:
-  case 6:
-  case 12:
-    return 4;
-  case 7:
-  case 11:
-  case 13:
-    return 8;
-  default:
-    return 0;
-  }
-}
-
 static FailureOr<func::FuncOp> lookupEntry(ModuleOp module, StringRef entry) {
   auto func = module.lookupSymbol<func::FuncOp>(entry);
   if (!func || func.isExternal())
@@ -153,64 +65,12 @@ static FailureOr<func::FuncOp> lookupEntry(ModuleOp module, StringRef entry) {
   return func;
 }
 
-static FailureOr<TensorSignature> tensorSignature(Location loc, StringRef kind,
-                                                  unsigned index, Type type,
-                                                  StringAttr name,
-                                                  ArrayAttr dimNames) {
-  TensorSignature result;
-  result.name = name ? name.str() : (kind + Twine(index)).str();
-  auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!tensorType)
-    return emitError(loc) << kind << " '" << result.name << "' has type "
-                          << type
-                          << "; a compiled model takes and returns ranked "
-                             "tensors only";
-  FailureOr<int32_t> dtype = dtypeCode(tensorType.getElementType());
-  if (failed(dtype))
-    return emitError(loc) << kind << " '" << result.name
-                          << "' has element type "
-                          << tensorType.getElementType()
-                          << ", which the runtime does not support";
-  result.dtype = *dtype;
-  for (int64_t dim : tensorType.getShape())
-    result.shape.push_back(ShapedType::isDynamic(dim) ? -1 : dim);
-  // The importer's names of dynamic dimensions (a static one needs none).
-  if (dimNames && dimNames.size() == result.shape.size())
-    for (auto [dim, attr] : llvm::zip_equal(result.shape, dimNames)) {
-      auto text = dyn_cast<StringAttr>(attr);
-      result.dimNames.push_back(dim < 0 && text ? text.str() : "");
-    }
-  if (llvm::all_of(result.dimNames,
-                   [](const std::string &n) { return n.empty(); }))
-    result.dimNames.clear();
-  return result;
-}
-
 FailureOr<ModelSignature> compiler::collectSignature(ModuleOp module,
                                                      StringRef entry) {
   FailureOr<func::FuncOp> func = lookupEntry(module, entry);
   if (failed(func))
     return failure();
-  FunctionType type = func->getFunctionType();
-  ModelSignature signature;
-  for (auto [i, input] : llvm::enumerate(type.getInputs())) {
-    FailureOr<TensorSignature> tensor = tensorSignature(
-        func->getLoc(), "input", i, input,
-        func->getArgAttrOfType<StringAttr>(i, "dfg.name"),
-        func->getArgAttrOfType<ArrayAttr>(i, "dfg.dim_params"));
-    if (failed(tensor))
-      return failure();
-    signature.inputs.push_back(std::move(*tensor));
-  }
-  for (auto [i, output] : llvm::enumerate(type.getResults())) {
-    FailureOr<TensorSignature> tensor = tensorSignature(
-        func->getLoc(), "output", i, output,
-        func->getResultAttrOfType<StringAttr>(i, "dfg.name"), ArrayAttr());
-    if (failed(tensor))
-      return failure();
-    signature.outputs.push_back(std::move(*tensor));
-  }
-  return signature;
+  return parseModelSignature(buildModelSignatureAttr(*func), func->getLoc());
 }
 
 LogicalResult compiler::prepareEntryFunction(ModuleOp module,
@@ -221,8 +81,10 @@ LogicalResult compiler::prepareEntryFunction(ModuleOp module,
   MLIRContext *context = module.getContext();
   (*func)->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                    UnitAttr::get(context));
-  // The names live on in the model descriptor; as LLVM parameter attributes
-  // they would only draw "unhandled parameter attribute" warnings.
+  // The signature, names and tensor types, for dfg-emit-model-descriptor
+  // after lowering; as LLVM parameter attributes the names would only draw
+  // "unhandled parameter attribute" warnings.
+  (*func)->setAttr(kModelSignatureAttrName, buildModelSignatureAttr(*func));
   auto nameAttr = StringAttr::get(context, "dfg.name");
   auto dimNamesAttr = StringAttr::get(context, "dfg.dim_params");
   for (unsigned i = 0, e = func->getNumArguments(); i < e; ++i) {
@@ -302,281 +164,12 @@ LogicalResult compiler::lowerToLLVMDialect(ModuleOp module,
   return pm.run(module);
 }
 
-namespace {
-/// Builds the globals of ModelABI.h at the end of a module.
-class DescriptorBuilder {
-public:
-  DescriptorBuilder(ModuleOp module)
-      : module(module), loc(module.getLoc()),
-        builder(OpBuilder::atBlockEnd(module.getBody())),
-        ptrType(LLVM::LLVMPointerType::get(module.getContext())),
-        i32Type(builder.getI32Type()), i64Type(builder.getI64Type()),
-        tensorType(LLVM::LLVMStructType::getLiteral(
-            module.getContext(), {ptrType, i32Type, i32Type, ptrType})),
-        modelType(LLVM::LLVMStructType::getLiteral(
-            module.getContext(),
-            {i64Type, i64Type, i64Type, ptrType, ptrType, ptrType, ptrType,
-             ptrType, ptrType})) {}
-
-  LogicalResult build(const ModelSignature &signature, StringRef entry);
-
-private:
-  LLVM::GlobalOp constantGlobal(Type type, StringRef name, Attribute value) {
-    OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToEnd(module.getBody());
-    auto global = LLVM::GlobalOp::create(builder, loc, type,
-                                         /*isConstant=*/true,
-                                         LLVM::Linkage::Private, name, value);
-    return global;
-  }
-
-  /// A global whose initializer region `body` builds.
-  LLVM::GlobalOp
-  initializedGlobal(Type type, StringRef name, LLVM::Linkage linkage,
-                    llvm::function_ref<Value(OpBuilder &)> body) {
-    OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToEnd(module.getBody());
-    auto global = LLVM::GlobalOp::create(builder, loc, type,
-                                         /*isConstant=*/true, linkage, name,
-                                         Attribute());
-    builder.createBlock(&global.getInitializerRegion());
-    LLVM::ReturnOp::create(builder, loc, body(builder));
-    return global;
-  }
-
-  Value insert(Value aggregate, Value element, int64_t position) {
-    return LLVM::InsertValueOp::create(builder, loc, aggregate, element,
-                                       ArrayRef<int64_t>{position});
-  }
-
-  /// The arena size formula of ModelABI.h from the `dfg.arena` attribute of
-  /// the lowered entry function; empty when it takes no arena.
-  FailureOr<SmallVector<int64_t>> arenaFormula(StringRef entry,
-                                               size_t numInputs);
-
-  /// The table of `tensors`: a pointer to its first element, or null.
-  FailureOr<LLVM::GlobalOp> tensorTable(StringRef kind,
-                                        ArrayRef<TensorSignature> tensors);
-
-  ModuleOp module;
-  Location loc;
-  OpBuilder builder;
-  Type ptrType, i32Type, i64Type;
-  LLVM::LLVMStructType tensorType, modelType;
-};
-} // namespace
-
-FailureOr<LLVM::GlobalOp>
-DescriptorBuilder::tensorTable(StringRef kind,
-                               ArrayRef<TensorSignature> tensors) {
-  if (tensors.empty())
-    return LLVM::GlobalOp();
-  SmallVector<LLVM::GlobalOp> names, dims;
-  for (auto [i, tensor] : llvm::enumerate(tensors)) {
-    std::string prefix = ("dfg_model." + kind + "." + Twine(i)).str();
-    std::string text = tensor.name + '\0';
-    names.push_back(constantGlobal(
-        LLVM::LLVMArrayType::get(builder.getI8Type(), text.size()),
-        prefix + ".name", builder.getStringAttr(text)));
-    if (tensor.shape.empty()) {
-      dims.push_back(LLVM::GlobalOp());
-      continue;
-    }
-    auto shapeType = RankedTensorType::get(
-        {static_cast<int64_t>(tensor.shape.size())}, builder.getI64Type());
-    dims.push_back(constantGlobal(
-        LLVM::LLVMArrayType::get(i64Type, tensor.shape.size()),
-        prefix + ".dims",
-        DenseIntElementsAttr::get(shapeType, ArrayRef(tensor.shape))));
-  }
-  auto tableType = LLVM::LLVMArrayType::get(tensorType, tensors.size());
-  return initializedGlobal(
-      tableType, ("dfg_model." + kind).str(), LLVM::Linkage::Private,
-      [&](OpBuilder &b) -> Value {
-        Value table = LLVM::UndefOp::create(b, loc, tableType);
-        for (auto [i, tensor] : llvm::enumerate(tensors)) {
-          Value entry = LLVM::UndefOp::create(b, loc, tensorType);
-          entry = insert(entry, LLVM::AddressOfOp::create(b, loc, names[i]), 0);
-          entry = insert(entry,
-                         LLVM::ConstantOp::create(
-                             b, loc, i32Type, b.getI32IntegerAttr(tensor.dtype)),
-                         1);
-          entry = insert(entry,
-                         LLVM::ConstantOp::create(
-                             b, loc, i32Type,
-                             b.getI32IntegerAttr(tensor.shape.size())),
-                         2);
-          Value shape = dims[i] ? Value(LLVM::AddressOfOp::create(b, loc, dims[i]))
-                                : Value(LLVM::ZeroOp::create(b, loc, ptrType));
-          entry = insert(entry, shape, 3);
-          table = insert(table, entry, i);
-        }
-        return table;
-      });
-}
-
-FailureOr<SmallVector<int64_t>>
-DescriptorBuilder::arenaFormula(StringRef entry, size_t numInputs) {
-  SmallVector<int64_t> formula;
-  auto func = module.lookupSymbol<LLVM::LLVMFuncOp>(entry);
-  auto terms = func ? func->getAttrOfType<ArrayAttr>("dfg.arena") : nullptr;
-  if (!terms)
-    return formula;
-  formula.push_back(static_cast<int64_t>(terms.size()));
-  for (Attribute attr : terms) {
-    // [bytes, input, dim, input, dim, ...] from dfg-plan-memory.
-    auto term = dyn_cast<DenseI64ArrayAttr>(attr);
-    if (!term || term.size() % 2 != 1)
-      return emitError(func.getLoc()) << "malformed dfg.arena attribute";
-    ArrayRef<int64_t> values = term.asArrayRef();
-    formula.push_back(values[0]);
-    formula.push_back(static_cast<int64_t>(values.size() / 2));
-    for (size_t i = 1; i < values.size(); i += 2) {
-      if (values[i] < 0 || static_cast<size_t>(values[i]) >= numInputs)
-        return emitError(func.getLoc())
-               << "dfg.arena refers to argument " << values[i]
-               << ", not an input";
-      formula.push_back(values[i]);
-      formula.push_back(values[i + 1]);
-    }
-  }
-  return formula;
-}
-
-LogicalResult DescriptorBuilder::build(const ModelSignature &signature,
-                                       StringRef entry) {
-  std::string cifaceName = ("_mlir_ciface_" + entry).str();
-  auto ciface = module.lookupSymbol<LLVM::LLVMFuncOp>(cifaceName);
-  if (!ciface)
-    return emitError(loc) << "the lowered module has no '" << cifaceName
-                          << "' (was the entry marked for the C interface?)";
-  for (StringRef symbol : {StringRef(DFG_ABI_DESCRIPTOR_SYMBOL),
-                           StringRef(DFG_ABI_ENTRY_SYMBOL)})
-    if (module.lookupSymbol(symbol))
-      return emitError(loc) << "the module already defines '" << symbol << "'";
-
-  size_t numInputs = signature.inputs.size();
-  bool hasResult = !signature.outputs.empty();
-  // dfg-plan-memory{arena-argument} appended the arena and described its
-  // size on the function.
-  FailureOr<SmallVector<int64_t>> arena = arenaFormula(entry, numInputs);
-  if (failed(arena))
-    return failure();
-  bool hasArena = !arena->empty();
-  if (ciface.getNumArguments() !=
-      numInputs + (hasResult ? 1 : 0) + (hasArena ? 1 : 0))
-    return emitError(ciface.getLoc())
-           << "'" << cifaceName << "' takes " << ciface.getNumArguments()
-           << " arguments; expected a result pointer, " << numInputs
-           << " input descriptors" << (hasArena ? " and the arena" : "");
-
-  // void dfg_model_entry(void **args): args[0] is the result, args[1 + i]
-  // input i, then the arena; all are pointers to memref descriptors.
-  MLIRContext *context = module.getContext();
-  auto entryType = LLVM::LLVMFunctionType::get(
-      LLVM::LLVMVoidType::get(context), {ptrType});
-  LLVM::LLVMFuncOp trampoline;
-  {
-    OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToEnd(module.getBody());
-    trampoline = LLVM::LLVMFuncOp::create(builder, loc, DFG_ABI_ENTRY_SYMBOL,
-                                          entryType);
-    Block *body = trampoline.addEntryBlock(builder);
-    builder.setInsertionPointToStart(body);
-    Value args = body->getArgument(0);
-    SmallVector<Value> callArgs;
-    for (size_t i = hasResult ? 0 : 1; i <= numInputs + (hasArena ? 1 : 0);
-         ++i) {
-      Value slot = LLVM::GEPOp::create(
-          builder, loc, ptrType, ptrType, args,
-          ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
-      callArgs.push_back(LLVM::LoadOp::create(builder, loc, ptrType, slot));
-    }
-    LLVM::CallOp::create(builder, loc, ciface, callArgs);
-    LLVM::ReturnOp::create(builder, loc, ValueRange());
-  }
-
-  FailureOr<LLVM::GlobalOp> inputs = tensorTable("inputs", signature.inputs);
-  FailureOr<LLVM::GlobalOp> outputs =
-      tensorTable("outputs", signature.outputs);
-  if (failed(inputs) || failed(outputs))
-    return failure();
-  LLVM::GlobalOp arenaTable;
-  if (hasArena) {
-    auto tableType = RankedTensorType::get(
-        {static_cast<int64_t>(arena->size())}, builder.getI64Type());
-    arenaTable = constantGlobal(
-        LLVM::LLVMArrayType::get(i64Type, arena->size()), "dfg_model.arena",
-        DenseIntElementsAttr::get(tableType, ArrayRef(*arena)));
-  }
-  // Inputs' dynamic dimensions that share an ONNX name: groups of two or
-  // more (input, dim) pairs that must agree (ModelABI.h).
-  llvm::MapVector<StringRef, SmallVector<std::pair<int64_t, int64_t>>>
-      namedDims;
-  for (auto [i, input] : llvm::enumerate(signature.inputs))
-    for (auto [d, name] : llvm::enumerate(input.dimNames))
-      if (!name.empty())
-        namedDims[name].push_back({static_cast<int64_t>(i),
-                                   static_cast<int64_t>(d)});
-  SmallVector<int64_t> groups = {0};
-  std::string groupNames;
-  for (auto &[name, dims] : namedDims) {
-    if (dims.size() < 2)
-      continue;
-    ++groups[0];
-    groups.push_back(static_cast<int64_t>(dims.size()));
-    for (auto [input, dim] : dims) {
-      groups.push_back(input);
-      groups.push_back(dim);
-    }
-    groupNames += name.str();
-    groupNames.push_back('\0');
-  }
-  LLVM::GlobalOp groupTable, groupNameTable;
-  if (groups[0] > 0) {
-    auto tableType = RankedTensorType::get(
-        {static_cast<int64_t>(groups.size())}, builder.getI64Type());
-    groupTable = constantGlobal(
-        LLVM::LLVMArrayType::get(i64Type, groups.size()),
-        "dfg_model.dim_groups",
-        DenseIntElementsAttr::get(tableType, ArrayRef(groups)));
-    groupNameTable = constantGlobal(
-        LLVM::LLVMArrayType::get(builder.getI8Type(), groupNames.size()),
-        "dfg_model.dim_group_names", builder.getStringAttr(groupNames));
-  }
-  auto pointerTo = [&](OpBuilder &b, LLVM::GlobalOp global) -> Value {
-    if (!global)
-      return LLVM::ZeroOp::create(b, loc, ptrType);
-    return LLVM::AddressOfOp::create(b, loc, global);
-  };
-  auto i64Constant = [&](OpBuilder &b, int64_t value) -> Value {
-    return LLVM::ConstantOp::create(b, loc, i64Type,
-                                    b.getI64IntegerAttr(value));
-  };
-  LLVM::GlobalOp descriptor = initializedGlobal(
-      modelType, DFG_ABI_DESCRIPTOR_SYMBOL, LLVM::Linkage::External,
-      [&](OpBuilder &b) -> Value {
-        Value model = LLVM::UndefOp::create(b, loc, modelType);
-        model = insert(model, i64Constant(b, DFG_ABI_VERSION), 0);
-        model = insert(model, i64Constant(b, numInputs), 1);
-        model = insert(model, i64Constant(b, signature.outputs.size()), 2);
-        model = insert(model, pointerTo(b, *inputs), 3);
-        model = insert(model, pointerTo(b, *outputs), 4);
-        model = insert(model, LLVM::AddressOfOp::create(b, loc, trampoline), 5);
-        model = insert(model, pointerTo(b, arenaTable), 6);
-        model = insert(model, pointerTo(b, groupTable), 7);
-        model = insert(model, pointerTo(b, groupNameTable), 8);
-        return model;
-      });
-  // Only the runtime linked into the same library reads it.
-  descriptor.setVisibility_(LLVM::Visibility::Hidden);
-  return success();
-}
-
-LogicalResult compiler::emitModelDescriptor(ModuleOp module,
-                                            const ModelSignature &signature,
-                                            StringRef entry) {
-  return DescriptorBuilder(module).build(signature, entry);
+LogicalResult compiler::emitModelDescriptor(ModuleOp module, StringRef entry) {
+  PassManager pm(module.getContext());
+  DFGEmitModelDescriptorPassOptions options;
+  options.entry = entry.str();
+  pm.addPass(createDFGEmitModelDescriptorPass(options));
+  return pm.run(module);
 }
 
 //===----------------------------------------------------------------------===//
@@ -747,7 +340,7 @@ LogicalResult compiler::linkSharedLibrary(StringRef objectPath,
 static std::string describe(const TensorSignature &tensor) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << '"' << tensor.name << "\" " << dtypeName(tensor.dtype) << " [";
+  os << '"' << tensor.name << "\" " << getDTypeName(tensor.dtype) << " [";
   llvm::interleaveComma(llvm::seq<size_t>(tensor.shape.size()), os,
                         [&](size_t d) {
                           if (tensor.shape[d] >= 0)
@@ -805,7 +398,7 @@ compiler::compileModule(ModuleOp module, const CompileOptions &options,
   if (failed(signature) || failed(prepareEntryFunction(module, options.entry)))
     return failure();
   if (failed(lowerToLLVMDialect(module, options.pipeline)) ||
-      failed(emitModelDescriptor(module, *signature, options.entry)))
+      failed(emitModelDescriptor(module, options.entry)))
     return failure();
   if (options.emit == EmitKind::MLIR) {
     if (failed(writeText(outputPath, loc,

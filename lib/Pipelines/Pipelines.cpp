@@ -29,7 +29,7 @@ using namespace mlir::dfg;
 void mlir::dfg::buildLowerToTensorCodegenPipeline(
     OpPassManager &pm, const LowerToLLVMOptions &options) {
   // dfg level: static shapes wherever the inputs have them.
-  pm.addNestedPass<func::FuncOp>(createDFGInferShapesPass());
+  pm.addPass(createDFGInferShapesPass());
   pm.addPass(createCanonicalizerPass());
   // tensor level.
   pm.addPass(createDFGLowerToLinalgPass());

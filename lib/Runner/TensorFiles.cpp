@@ -7,7 +7,7 @@
 
 #include "dfg/Runner/Runner.h"
 
-#include "dfg/Compiler/Compiler.h"
+#include "dfg/Runtime/DTypes.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -100,7 +100,7 @@ double HostTensor::elementAsDouble(int64_t index) const {
 std::string HostTensor::describe() const {
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << compiler::dtypeName(dtype) << " [";
+  os << getDTypeName(dtype) << " [";
   llvm::interleaveComma(shape, os);
   os << ']';
   return text;
@@ -142,7 +142,7 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readTensorProto(StringRef path) {
   HostTensor tensor;
   tensor.name = proto.name();
   tensor.dtype = proto.data_type();
-  size_t elementSize = compiler::dtypeSize(tensor.dtype);
+  size_t elementSize = getDTypeSize(tensor.dtype);
   if (!elementSize)
     return makeError("'" + path + "': data type " + Twine(proto.data_type()) +
                      " is not supported (strings and complex numbers are "
@@ -207,18 +207,6 @@ llvm::Error mlir::dfg::runner::writeTensorProto(StringRef path,
 // .npy
 //===----------------------------------------------------------------------===//
 
-static const struct {
-  const char *descr;
-  int32_t dtype;
-} npyTypes[] = {
-    {"<f4", DFG_DTYPE_FLOAT32}, {"<f8", DFG_DTYPE_FLOAT64},
-    {"<f2", DFG_DTYPE_FLOAT16}, {"|b1", DFG_DTYPE_BOOL},
-    {"|i1", DFG_DTYPE_INT8},    {"|u1", DFG_DTYPE_UINT8},
-    {"<i2", DFG_DTYPE_INT16},   {"<u2", DFG_DTYPE_UINT16},
-    {"<i4", DFG_DTYPE_INT32},   {"<u4", DFG_DTYPE_UINT32},
-    {"<i8", DFG_DTYPE_INT64},   {"<u8", DFG_DTYPE_UINT64},
-};
-
 /// The text after `'key':` in a .npy header dict, trimmed.
 static std::optional<StringRef> npyField(StringRef header, StringRef key) {
   size_t at = header.find(("'" + key + "'").str());
@@ -272,9 +260,9 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readNpy(StringRef path) {
     normalized[0] = '|';
   if (normalized.size() == 3 && normalized[0] == '=')
     normalized[0] = '<';
-  for (const auto &entry : npyTypes)
-    if (normalized == entry.descr)
-      tensor.dtype = entry.dtype;
+  for (const DTypeInfo &entry : getDTypeTable())
+    if (!entry.npy.empty() && normalized == entry.npy)
+      tensor.dtype = entry.code;
   if (!tensor.dtype)
     return makeError("'" + path + "': unsupported .npy dtype '" + type +
                      "' (little-endian numbers and bool only)");
@@ -299,7 +287,7 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readNpy(StringRef path) {
       return makeError("'" + path + "': bad dimension '" + part + "'");
     tensor.shape.push_back(dim);
   }
-  size_t elementSize = compiler::dtypeSize(tensor.dtype);
+  size_t elementSize = getDTypeSize(tensor.dtype);
   size_t expected = static_cast<size_t>(tensor.numElements()) * elementSize;
   StringRef payload = bytes.drop_front(headerStart + headerLength);
   if (payload.size() != expected)
@@ -311,14 +299,11 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readNpy(StringRef path) {
 
 llvm::Error mlir::dfg::runner::writeNpy(StringRef path,
                                         const HostTensor &tensor) {
-  const char *descr = nullptr;
-  for (const auto &entry : npyTypes)
-    if (entry.dtype == tensor.dtype)
-      descr = entry.descr;
-  if (!descr)
+  const DTypeInfo *info = lookupDType(tensor.dtype);
+  StringRef descr = info ? StringRef(info->npy) : StringRef();
+  if (descr.empty())
     return makeError("'" + tensor.name + "': numpy has no " +
-                     compiler::dtypeName(tensor.dtype) +
-                     " type");
+                     getDTypeName(tensor.dtype) + " type");
   std::string header;
   llvm::raw_string_ostream os(header);
   os << "{'descr': '" << descr << "', 'fortran_order': False, 'shape': (";

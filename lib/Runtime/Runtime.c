@@ -89,60 +89,7 @@ const char *dfg_status_name(dfg_status status) {
   return "invalid status";
 }
 
-const char *dfg_dtype_name(dfg_dtype dtype) {
-  switch (dtype) {
-  case DFG_DTYPE_FLOAT32:
-    return "float32";
-  case DFG_DTYPE_UINT8:
-    return "uint8";
-  case DFG_DTYPE_INT8:
-    return "int8";
-  case DFG_DTYPE_UINT16:
-    return "uint16";
-  case DFG_DTYPE_INT16:
-    return "int16";
-  case DFG_DTYPE_INT32:
-    return "int32";
-  case DFG_DTYPE_INT64:
-    return "int64";
-  case DFG_DTYPE_BOOL:
-    return "bool";
-  case DFG_DTYPE_FLOAT16:
-    return "float16";
-  case DFG_DTYPE_FLOAT64:
-    return "float64";
-  case DFG_DTYPE_UINT32:
-    return "uint32";
-  case DFG_DTYPE_UINT64:
-    return "uint64";
-  case DFG_DTYPE_BFLOAT16:
-    return "bfloat16";
-  }
-  return "invalid";
-}
-
-size_t dfg_dtype_size(dfg_dtype dtype) {
-  switch (dtype) {
-  case DFG_DTYPE_UINT8:
-  case DFG_DTYPE_INT8:
-  case DFG_DTYPE_BOOL:
-    return 1;
-  case DFG_DTYPE_UINT16:
-  case DFG_DTYPE_INT16:
-  case DFG_DTYPE_FLOAT16:
-  case DFG_DTYPE_BFLOAT16:
-    return 2;
-  case DFG_DTYPE_FLOAT32:
-  case DFG_DTYPE_INT32:
-  case DFG_DTYPE_UINT32:
-    return 4;
-  case DFG_DTYPE_INT64:
-  case DFG_DTYPE_FLOAT64:
-  case DFG_DTYPE_UINT64:
-    return 8;
-  }
-  return 0;
-}
+/* dfg_dtype_name and dfg_dtype_size: DTypes.c, from the table. */
 
 /*===----------------------------------------------------------------------===*/
 /* Tensors                                                                    */

@@ -21,6 +21,7 @@
 #define DFG_COMPILER_COMPILER_H
 
 #include "dfg/Pipelines/Pipelines.h"
+#include "dfg/Transforms/Runtime/ModelSignature.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
@@ -41,33 +42,6 @@ class TargetMachine;
 
 namespace mlir::dfg::compiler {
 
-/// One input or output of a model. `dtype` is a `dfg_dtype` code (ONNX's
-/// TensorProto.DataType); `shape` holds -1 for a dynamic dimension.
-struct TensorSignature {
-  std::string name;
-  int32_t dtype = 0;
-  SmallVector<int64_t> shape;
-  /// The ONNX name of each dimension ("" where it has none), or empty when
-  /// no dimension is named. Inputs' dimensions with one name must agree.
-  SmallVector<std::string> dimNames;
-};
-
-/// The inputs and outputs of a model, in the entry function's order.
-struct ModelSignature {
-  SmallVector<TensorSignature> inputs;
-  SmallVector<TensorSignature> outputs;
-};
-
-/// The `dfg_dtype` code of `type`, or failure for a type the runtime does
-/// not carry.
-FailureOr<int32_t> dtypeCode(Type type);
-
-/// Name of a `dfg_dtype` code ("float32", "uint8", ...), or "invalid".
-StringRef dtypeName(int32_t dtype);
-
-/// Bytes per element of a `dfg_dtype` code, or 0 for an invalid one.
-unsigned dtypeSize(int32_t dtype);
-
 /// Reads the signature of the function `entry` of `module` (the imported
 /// form: ranked tensor arguments and results named by `dfg.name`).
 FailureOr<ModelSignature> collectSignature(ModuleOp module,
@@ -75,8 +49,9 @@ FailureOr<ModelSignature> collectSignature(ModuleOp module,
 
 /// Marks `entry` for the C interface (`llvm.emit_c_interface`) and its
 /// arguments `bufferization.writable = false`: the runtime passes the
-/// caller's tensors, which the generated code must never write. Drops the
-/// `dfg.name` attributes: collect the signature first.
+/// caller's tensors, which the generated code must never write. Records the
+/// signature as the `dfg.model_signature` attribute and drops the `dfg.name`
+/// attributes.
 LogicalResult prepareEntryFunction(ModuleOp module,
                                    StringRef entry = "main_graph");
 
@@ -85,9 +60,10 @@ LogicalResult lowerToLLVMDialect(ModuleOp module,
                                  const LowerToLLVMOptions &options);
 
 /// Adds to a lowered `module` the model descriptor global and the
-/// trampoline that calls `_mlir_ciface_<entry>` (see ModelABI.h).
+/// trampoline that calls `_mlir_ciface_<entry>` (see ModelABI.h): runs
+/// dfg-emit-model-descriptor, which reads the signature that
+/// `prepareEntryFunction` recorded on `entry`.
 LogicalResult emitModelDescriptor(ModuleOp module,
-                                  const ModelSignature &signature,
                                   StringRef entry = "main_graph");
 
 /// Code generation settings. An empty `cpu` means the host CPU, and then an

@@ -44,25 +44,43 @@
 #define DFG_ABI_DESCRIPTOR_SYMBOL "dfg_model_descriptor"
 #define DFG_ABI_ENTRY_SYMBOL "dfg_model_entry"
 
-/* LLVM: !llvm.struct<(ptr, i32, i32, ptr)>. */
-typedef struct dfg_abi_tensor {
-  const char *name;
-  int32_t dtype; /* a dfg_dtype */
-  int32_t rank;
-  const int64_t *dims; /* -1 for a dynamic dimension; NULL when rank is 0 */
-} dfg_abi_tensor;
+/* The fields of the two descriptor structs, described once: the structs
+ * below and the compiler's emitter (dfg-emit-model-descriptor) are both
+ * generated from these lists. FIELD(TYPE, NAME, LLVM) gives the C type, the
+ * name and the LLVM dialect type the compiler emits: I32 (i32), I64 (i64)
+ * or PTR (!llvm.ptr); the emitter checks at compile time that the offsets
+ * of the C struct are those of the LLVM struct. */
+#define DFG_ABI_TENSOR_FIELDS(FIELD)                                           \
+  FIELD(const char *, name, PTR)                                               \
+  FIELD(int32_t, dtype, I32) /* a dfg_dtype */                                 \
+  FIELD(int32_t, rank, I32)                                                    \
+  /* -1 for a dynamic dimension; NULL when rank is 0 */                        \
+  FIELD(const int64_t *, dims, PTR)
 
-/* LLVM: !llvm.struct<(i64, i64, i64, ptr, ptr, ptr, ptr, ptr, ptr)>. */
+typedef struct dfg_abi_tensor dfg_abi_tensor;
+typedef void (*dfg_abi_entry_fn)(void **args);
+
+#define DFG_ABI_MODEL_FIELDS(FIELD)                                            \
+  FIELD(int64_t, abi_version, I64)                                             \
+  FIELD(int64_t, num_inputs, I64)                                              \
+  FIELD(int64_t, num_outputs, I64)                                             \
+  FIELD(const dfg_abi_tensor *, inputs, PTR)                                   \
+  FIELD(const dfg_abi_tensor *, outputs, PTR)                                  \
+  FIELD(dfg_abi_entry_fn, entry, PTR)                                          \
+  FIELD(const int64_t *, arena, PTR) /* NULL: the entry takes no arena */      \
+  FIELD(const int64_t *, dim_groups, PTR)                                      \
+  FIELD(const char *, dim_group_names, PTR)
+
+#define DFG_ABI_DECLARE_FIELD(TYPE, NAME, LLVM) TYPE NAME;
+
+struct dfg_abi_tensor {
+  DFG_ABI_TENSOR_FIELDS(DFG_ABI_DECLARE_FIELD)
+};
+
 typedef struct dfg_abi_model {
-  int64_t abi_version;
-  int64_t num_inputs;
-  int64_t num_outputs;
-  const dfg_abi_tensor *inputs;
-  const dfg_abi_tensor *outputs;
-  void (*entry)(void **args);
-  const int64_t *arena; /* NULL: the entry takes no arena */
-  const int64_t *dim_groups;
-  const char *dim_group_names;
+  DFG_ABI_MODEL_FIELDS(DFG_ABI_DECLARE_FIELD)
 } dfg_abi_model;
+
+#undef DFG_ABI_DECLARE_FIELD
 
 #endif /* DFG_RUNTIME_MODELABI_H */

@@ -204,3 +204,54 @@ func.func @caller(%x: memref<4xf32>, %y: memref<4xf32>) {
   call @callee(%x, %y) : (memref<4xf32>, memref<4xf32>) -> ()
   return
 }
+
+// -----
+
+// The same with the caller first in the file, and a callee that is private:
+// only the public function nothing calls takes the arena; every call site
+// keeps its arguments.
+// ARG-LABEL: func.func @caller_first
+// ARG-SAME: (%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>, %[[ARENA:.*]]: memref<?xi8>)
+// ARG: memref.view %[[ARENA]]
+// ARG: call @private_callee(%{{.*}}, %{{.*}}) : (memref<4xf32>, memref<4xf32>) -> ()
+// ARG-LABEL: func.func private @private_callee
+// ARG-SAME: (%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>) attributes
+// ARG: memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// ARG-LABEL: func.func private @never_called
+// ARG-SAME: (%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>) attributes
+// ARG: memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+func.func @caller_first(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %b = memref.alloc() : memref<4xf32>
+  memref.copy %x, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %y : memref<4xf32> to memref<4xf32>
+  call @private_callee(%x, %y) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+func.func private @private_callee(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func private @never_called(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// A public function that calls itself has a call site: it allocates its
+// arena rather than take it as an argument the recursive call lacks.
+// ARG-LABEL: func.func @recursive
+// ARG-SAME: (%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>) attributes
+// ARG: memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// ARG: call @recursive(%{{.*}}, %{{.*}}) : (memref<4xf32>, memref<4xf32>) -> ()
+func.func @recursive(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %y : memref<4xf32> to memref<4xf32>
+  call @recursive(%x, %y) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}

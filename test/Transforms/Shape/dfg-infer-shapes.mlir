@@ -1,5 +1,7 @@
 // RUN: dfg-opt %s -dfg-infer-shapes -split-input-file | FileCheck %s
 // RUN: dfg-opt %s -dfg-infer-shapes="refine-function-results=false" -split-input-file | FileCheck %s --check-prefix=KEEP
+// Nested on each function, the pass sees no calls: signatures stay.
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-infer-shapes))' -split-input-file | FileCheck %s --check-prefix=NESTED
 
 // Sizes flow forward from the arguments through every kind of op.
 // CHECK-LABEL: func.func @chain
@@ -117,4 +119,179 @@ func.func @reshape_from_shape_pieces(%x: tensor<16x?x64xf32>, %n: tensor<1xi64>)
   %other = dfg.concat %n, %heads, %sixteen {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
   %1 = dfg.reshape %x, %other : (tensor<16x?x64xf32>, tensor<3xi64>) -> tensor<?x?x?xf32>
   return %0, %1 : tensor<?x?x?xf32>, tensor<?x?x?xf32>
+}
+
+// -----
+
+// A callee is refined before its caller (here it comes first in the file):
+// its result type changes with its calls', and the refined call result
+// flows on through the caller.
+// CHECK-LABEL: func.func @callee_first_callee
+// CHECK-SAME: -> tensor<4xf32>
+// CHECK-LABEL: func.func @callee_first_caller
+// CHECK-SAME: -> tensor<4xf32>
+// CHECK: %[[R:.*]] = call @callee_first_callee(%{{.*}}) : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK: dfg.neg %[[R]] : (tensor<4xf32>) -> tensor<4xf32>
+// KEEP-LABEL: func.func @callee_first_callee
+// KEEP-SAME: -> tensor<?xf32>
+// KEEP-LABEL: func.func @callee_first_caller
+// KEEP-SAME: -> tensor<?xf32>
+// KEEP: call @callee_first_callee(%{{.*}}) : (tensor<4xf32>) -> tensor<?xf32>
+// NESTED-LABEL: func.func @callee_first_callee
+// NESTED-SAME: -> tensor<?xf32>
+// NESTED: %[[C:.*]] = tensor.cast %{{.*}} : tensor<4xf32> to tensor<?xf32>
+// NESTED: return %[[C]]
+// NESTED-LABEL: func.func @callee_first_caller
+// NESTED-SAME: -> tensor<?xf32>
+// NESTED: call @callee_first_callee(%{{.*}}) : (tensor<4xf32>) -> tensor<?xf32>
+func.func @callee_first_callee(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+func.func @callee_first_caller(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = call @callee_first_callee(%x) : (tensor<4xf32>) -> tensor<?xf32>
+  %1 = dfg.neg %0 : (tensor<?xf32>) -> tensor<?xf32>
+  return %1 : tensor<?xf32>
+}
+
+// -----
+
+// The same with the caller first in the file: the order is the calls',
+// not the file's.
+// CHECK-LABEL: func.func @caller_first_caller
+// CHECK-SAME: -> tensor<2x3xf32>
+// CHECK: %[[R:.*]] = call @caller_first_callee(%{{.*}}) : (tensor<2x3xf32>) -> tensor<2x3xf32>
+// CHECK: dfg.neg %[[R]] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+// CHECK-LABEL: func.func @caller_first_callee
+// CHECK-SAME: -> tensor<2x3xf32>
+// NESTED-LABEL: func.func @caller_first_caller
+// NESTED: call @caller_first_callee(%{{.*}}) : (tensor<2x3xf32>) -> tensor<?x?xf32>
+// NESTED-LABEL: func.func @caller_first_callee
+// NESTED-SAME: -> tensor<?x?xf32>
+func.func @caller_first_caller(%x: tensor<2x3xf32>) -> tensor<?x?xf32> {
+  %0 = call @caller_first_callee(%x) : (tensor<2x3xf32>) -> tensor<?x?xf32>
+  %1 = dfg.neg %0 : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %1 : tensor<?x?xf32>
+}
+func.func @caller_first_callee(%x: tensor<2x3xf32>) -> tensor<?x?xf32> {
+  %0 = dfg.exp %x : (tensor<2x3xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// A public function called from another: its calls are updated, and a user
+// of the call that needs the old type exactly (another call's argument)
+// reads it through a tensor.cast.
+// CHECK-LABEL: func.func @public_callee
+// CHECK-SAME: -> tensor<4xf32>
+// CHECK-LABEL: func.func private @identity
+// CHECK-SAME: (%{{.*}}: tensor<?xf32>) -> tensor<?xf32>
+// CHECK-LABEL: func.func @public_user
+// CHECK: %[[R:.*]] = call @public_callee(%{{.*}}) : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK: %[[C:.*]] = tensor.cast %[[R]] : tensor<4xf32> to tensor<?xf32>
+// CHECK: %[[S:.*]] = call @identity(%[[C]]) : (tensor<?xf32>) -> tensor<?xf32>
+// CHECK: %[[T:.*]] = call @public_callee(%{{.*}}) : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK: return %[[S]], %[[T]] : tensor<?xf32>, tensor<4xf32>
+func.func @public_callee(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+func.func private @identity(%x: tensor<?xf32>) -> tensor<?xf32> {
+  return %x : tensor<?xf32>
+}
+func.func @public_user(%x: tensor<4xf32>) -> (tensor<?xf32>, tensor<?xf32>) {
+  %0 = call @public_callee(%x) : (tensor<4xf32>) -> tensor<?xf32>
+  %1 = call @identity(%0) : (tensor<?xf32>) -> tensor<?xf32>
+  %2 = call @public_callee(%x) : (tensor<4xf32>) -> tensor<?xf32>
+  return %1, %2 : tensor<?xf32>, tensor<?xf32>
+}
+
+// -----
+
+// Functions in a recursive cycle (one calling itself, two calling each
+// other) keep their signatures: refined returned values are cast back.
+// CHECK-LABEL: func.func @recursive
+// CHECK-SAME: -> tensor<?xf32>
+// CHECK: %[[E:.*]] = dfg.exp %{{.*}} -> tensor<4xf32>
+// CHECK: call @recursive(%{{.*}}) : (tensor<4xf32>) -> tensor<?xf32>
+// CHECK: %[[C:.*]] = tensor.cast %[[E]] : tensor<4xf32> to tensor<?xf32>
+// CHECK: return %[[C]]
+// CHECK-LABEL: func.func @ping
+// CHECK-SAME: -> tensor<?xf32>
+// CHECK: call @pong(%{{.*}}) : (tensor<4xf32>) -> tensor<?xf32>
+// CHECK: tensor.cast
+// CHECK-LABEL: func.func @pong
+// CHECK-SAME: -> tensor<?xf32>
+// CHECK: call @ping(%{{.*}}) : (tensor<4xf32>) -> tensor<?xf32>
+// CHECK: tensor.cast
+func.func @recursive(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  %1 = call @recursive(%x) : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+func.func @ping(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  %1 = call @pong(%x) : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+func.func @pong(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = dfg.neg %x : (tensor<4xf32>) -> tensor<?xf32>
+  %1 = call @ping(%x) : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// A function whose symbol is used other than by a call (here taken as a
+// value) keeps its signature.
+// CHECK-LABEL: func.func @taken
+// CHECK-SAME: -> tensor<?xf32>
+// CHECK: tensor.cast %{{.*}} : tensor<4xf32> to tensor<?xf32>
+// CHECK-LABEL: func.func @takes_address
+// CHECK: constant @taken : (tensor<4xf32>) -> tensor<?xf32>
+func.func @taken(%x: tensor<4xf32>) -> tensor<?xf32> {
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+func.func @takes_address() -> ((tensor<4xf32>) -> tensor<?xf32>) {
+  %f = func.constant @taken : (tensor<4xf32>) -> tensor<?xf32>
+  return %f : (tensor<4xf32>) -> tensor<?xf32>
+}
+
+// -----
+
+// Several returns: the signature follows them where they agree, and keeps
+// its type (each return casting back) where they do not.
+// CHECK-LABEL: func.func @two_returns
+// CHECK-SAME: -> tensor<?xf32>
+// CHECK: tensor.cast %{{.*}} : tensor<4xf32> to tensor<?xf32>
+// CHECK: tensor.cast %{{.*}} : tensor<3xf32> to tensor<?xf32>
+// CHECK-LABEL: func.func @same_returns
+// CHECK-SAME: -> tensor<4xf32>
+// CHECK-NOT: tensor.cast
+// CHECK: return %{{.*}} : tensor<4xf32>
+// CHECK: return %{{.*}} : tensor<4xf32>
+// NESTED-LABEL: func.func @two_returns
+// NESTED-COUNT-2: tensor.cast
+// NESTED-LABEL: func.func @same_returns
+// NESTED-SAME: -> tensor<?xf32>
+// NESTED-COUNT-2: tensor.cast
+func.func @two_returns(%c: i1, %x: tensor<4xf32>, %y: tensor<3xf32>) -> tensor<?xf32> {
+  cf.cond_br %c, ^a, ^b
+^a:
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+^b:
+  %1 = dfg.exp %y : (tensor<3xf32>) -> tensor<?xf32>
+  return %1 : tensor<?xf32>
+}
+func.func @same_returns(%c: i1, %x: tensor<4xf32>) -> tensor<?xf32> {
+  cf.cond_br %c, ^a, ^b
+^a:
+  %0 = dfg.exp %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+^b:
+  %1 = dfg.neg %x : (tensor<4xf32>) -> tensor<?xf32>
+  return %1 : tensor<?xf32>
 }

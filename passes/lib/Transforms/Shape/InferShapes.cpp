@@ -8,7 +8,10 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <functional>
 
 namespace mlir::dfg {
 #define GEN_PASS_DEF_DFGINFERSHAPESPASS
@@ -35,7 +38,7 @@ static bool acceptsRefinedOperand(OpOperand &use) {
 
 /// Gives `result` the type `refined`; users that need the old type read it
 /// through a tensor.cast.
-static void refineResult(PatternRewriter &rewriter, OpResult result,
+static void refineResult(RewriterBase &rewriter, OpResult result,
                          Type refined) {
   Type old = result.getType();
   SmallVector<OpOperand *> needCast;
@@ -184,31 +187,32 @@ struct RefineCast : OpRewritePattern<CastOp> {
   }
 };
 
-struct DFGInferShapesPass
-    : dfg::impl::DFGInferShapesPassBase<DFGInferShapesPass> {
-  using DFGInferShapesPassBase::DFGInferShapesPassBase;
+/// The func.return ops of `func`'s body.
+static SmallVector<func::ReturnOp> returnOps(func::FuncOp func) {
+  SmallVector<func::ReturnOp> returns;
+  for (Block &block : func.getBody())
+    if (auto ret = dyn_cast<func::ReturnOp>(block.getTerminator()))
+      returns.push_back(ret);
+  return returns;
+}
 
-  void runOnOperation() override {
-    func::FuncOp func = getOperation();
-    RewritePatternSet patterns(&getContext());
-    populateShapeRefinementPatterns(patterns);
-    GreedyRewriteConfig config;
-    config.setMaxIterations(64);
-    if (failed(applyPatternsGreedily(func, std::move(patterns), config))) {
-      func.emitError("shape refinement did not converge");
-      return signalPassFailure();
-    }
-    if (func.isExternal())
-      return;
-    auto ret = dyn_cast<func::ReturnOp>(func.getBody().back().getTerminator());
-    if (!ret || func.getBody().getBlocks().size() != 1)
-      return;
-    if (refineFunctionResults) {
-      func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
-                                     ret.getOperandTypes()));
-      return;
-    }
-    // Keep the signature: returned values that were refined are cast back.
+/// The result types all of `func`'s returns agree on, or std::nullopt when
+/// they differ (or nothing returns).
+static std::optional<SmallVector<Type>> returnedTypes(func::FuncOp func) {
+  SmallVector<func::ReturnOp> returns = returnOps(func);
+  if (returns.empty())
+    return std::nullopt;
+  SmallVector<Type> types(returns.front().getOperandTypes());
+  for (func::ReturnOp ret : returns)
+    if (!llvm::equal(ret.getOperandTypes(), types))
+      return std::nullopt;
+  return types;
+}
+
+/// Casts every returned value whose type refinement changed back to the
+/// declared result type, so that the signature stays valid.
+static void castReturnsBack(func::FuncOp func) {
+  for (func::ReturnOp ret : returnOps(func)) {
     OpBuilder builder(ret);
     for (auto [operand, type] :
          llvm::zip_equal(ret->getOpOperands(), func.getResultTypes())) {
@@ -218,6 +222,140 @@ struct DFGInferShapesPass
                                          operand.get()));
     }
   }
+}
+
+/// The calls of `func` in `symbolTable`, or std::nullopt when the symbol is
+/// used otherwise (taken as a value, named in an attribute): then its
+/// signature cannot change.
+static std::optional<SmallVector<CallOpInterface>>
+callSites(func::FuncOp func, Operation *symbolTable) {
+  std::optional<SymbolTable::UseRange> uses =
+      SymbolTable::getSymbolUses(func, symbolTable);
+  if (!uses)
+    return std::nullopt;
+  SmallVector<CallOpInterface> calls;
+  for (const SymbolTable::SymbolUse &use : *uses) {
+    auto call = dyn_cast<CallOpInterface>(use.getUser());
+    if (!call || call.resolveCallable() != func.getOperation() ||
+        call->getNumResults() != func.getNumResults())
+      return std::nullopt;
+    calls.push_back(call);
+  }
+  return calls;
+}
+
+struct DFGInferShapesPass
+    : dfg::impl::DFGInferShapesPassBase<DFGInferShapesPass> {
+  using DFGInferShapesPassBase::DFGInferShapesPassBase;
+
+  LogicalResult initialize(MLIRContext *context) override {
+    RewritePatternSet set(context);
+    populateShapeRefinementPatterns(set);
+    patterns = std::move(set);
+    return success();
+  }
+
+  void runOnOperation() override {
+    // Nested on one function, the pass cannot see (nor update) the calls in
+    // its siblings: the body is refined, the signature kept.
+    if (auto func = dyn_cast<func::FuncOp>(getOperation())) {
+      if (failed(refineBody(func)))
+        return signalPassFailure();
+      castReturnsBack(func);
+      return;
+    }
+    // On a module: callees before callers, so that a call's refined results
+    // flow on into its caller. Functions in a recursive cycle keep their
+    // signatures.
+    recursive.clear();
+    for (func::FuncOp func : callOrder()) {
+      if (func.isExternal())
+        continue;
+      if (failed(refineBody(func)))
+        return signalPassFailure();
+      if (!refineFunctionResults || recursive.contains(func) ||
+          failed(refineSignature(func)))
+        castReturnsBack(func);
+    }
+  }
+
+private:
+  LogicalResult refineBody(func::FuncOp func) {
+    GreedyRewriteConfig config;
+    config.setMaxIterations(64);
+    if (failed(applyPatternsGreedily(func, patterns, config)))
+      return func.emitError("shape refinement did not converge");
+    return success();
+  }
+
+  /// Sets `func`'s result types to the returned ones, and the result types
+  /// of its calls with them (users of a call that need the old type read it
+  /// through a tensor.cast). Fails, changing nothing, where a use of the
+  /// function is not a call.
+  LogicalResult refineSignature(func::FuncOp func) {
+    std::optional<SmallVector<Type>> types = returnedTypes(func);
+    if (!types)
+      return failure();
+    if (llvm::equal(*types, func.getResultTypes()))
+      return success();
+    Operation *symbolTable =
+        SymbolTable::getNearestSymbolTable(func->getParentOp());
+    if (!symbolTable)
+      return failure();
+    std::optional<SmallVector<CallOpInterface>> calls =
+        callSites(func, symbolTable);
+    if (!calls)
+      return failure();
+    IRRewriter rewriter(func.getContext());
+    for (CallOpInterface call : *calls)
+      for (auto [result, type] : llvm::zip_equal(call->getResults(), *types))
+        if (result.getType() != type)
+          refineResult(rewriter, cast<OpResult>(result), type);
+    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                   *types));
+    return success();
+  }
+
+  /// The functions under the pass's operation, each after the functions it
+  /// calls (but for cycles, whose members go to `recursive`).
+  SmallVector<func::FuncOp> callOrder() {
+    SymbolTableCollection symbolTables;
+    DenseMap<Operation *, bool> onStack; // false once done
+    SmallVector<Operation *> stack;
+    SmallVector<func::FuncOp> order;
+    std::function<void(func::FuncOp)> visit = [&](func::FuncOp func) {
+      onStack[func] = true;
+      stack.push_back(func);
+      func.walk([&](CallOpInterface call) {
+        auto callee = dyn_cast_or_null<func::FuncOp>(
+            call.resolveCallableInTable(&symbolTables));
+        if (!callee)
+          return;
+        auto it = onStack.find(callee);
+        if (it == onStack.end())
+          return visit(callee);
+        if (!it->second)
+          return;
+        // A cycle: every function on the stack from the callee up.
+        for (Operation *member : llvm::reverse(stack)) {
+          recursive.insert(member);
+          if (member == callee.getOperation())
+            break;
+        }
+      });
+      stack.pop_back();
+      onStack[func] = false;
+      order.push_back(func);
+    };
+    getOperation()->walk([&](func::FuncOp func) {
+      if (!onStack.contains(func))
+        visit(func);
+    });
+    return order;
+  }
+
+  FrozenRewritePatternSet patterns;
+  DenseSet<Operation *> recursive;
 };
 } // namespace
 
