@@ -124,7 +124,11 @@ SizeTracer::traceDimUncached(Value source, int64_t index, unsigned depth) {
                            depth + 1);
   if (auto collapse = dyn_cast_or_null<memref::CollapseShapeOp>(def)) {
     Monomial product;
-    for (int64_t sourceIndex : collapse.getReassociationIndices()[index]) {
+    // A named vector: iterating `getReassociationIndices()[index]` directly
+    // would read a temporary destroyed before the loop body runs.
+    SmallVector<ReassociationIndices> groups =
+        collapse.getReassociationIndices();
+    for (int64_t sourceIndex : groups[index]) {
       std::optional<Monomial> factor =
           traceDim(collapse.getSrc(), sourceIndex, depth + 1);
       std::optional<Monomial> next =
