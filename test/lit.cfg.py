@@ -28,6 +28,11 @@ config.substitutions.append(
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
+# The assertions-and-sanitizer leg of scripts/test.sh runs the compiler's
+# own tests again with the tools of build-fuzz (DFG_ENABLE_ASSERTIONS, ASan):
+# lit --param dfg_tools_dir=build-fuzz/bin.
+config.dfg_tools_dir = lit_config.params.get("dfg_tools_dir",
+                                             config.dfg_tools_dir)
 tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
 tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
          "dfg-memplan", "dfg-compile", "dfg-run"]
