@@ -30,7 +30,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
 tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
-         "dfg-memplan", "dfg-compile", "dfg-run"]
+         "dfg-memplan", "dfg-compile", "dfg-run", "dfg-machine-profile"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Execution tests of the lowering JIT-run lowered IR with upstream's runner
