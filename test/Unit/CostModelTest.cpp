@@ -334,6 +334,11 @@ TEST(MachineProfileTest, PeakLookup) {
   EXPECT_EQ(p.peakFlops(32, 64), 1e9);
   EXPECT_EQ(p.vectorInstructionsPerSecond(256), 8e9 / 16);
   EXPECT_EQ(p.widestVectorBits(), 256u);
+  EXPECT_EQ(p.bestVectorBits(), 256u);
+  // A 512-bit peak below the 256-bit one (one 512-bit FMA unit).
+  p.peaks.push_back({512, 6e9});
+  EXPECT_EQ(p.widestVectorBits(), 512u);
+  EXPECT_EQ(p.bestVectorBits(), 256u);
 }
 
 TEST(MachineProfileTest, LevelLookup) {

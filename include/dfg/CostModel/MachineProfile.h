@@ -70,6 +70,10 @@ struct MachineProfile {
   bool isDefaults() const { return cpu.empty(); }
   bool hasFeature(llvm::StringRef feature) const;
   unsigned widestVectorBits() const;
+  /// The vector width with the highest measured peak, the narrower on a tie
+  /// (not always the widest: cores with one 512-bit FMA unit, or that lower
+  /// their clock for it, reach more with 256-bit vectors).
+  unsigned bestVectorBits() const;
 
   /// FLOP/s of fused multiply-adds on elements of `elementBits` bits in
   /// vectors of `vectorBits` bits: the peak of the widest measured width not

@@ -43,6 +43,14 @@ unsigned MachineProfile::widestVectorBits() const {
   return peaks.empty() ? 32 : peaks.back().vectorBits;
 }
 
+unsigned MachineProfile::bestVectorBits() const {
+  const VectorPeak *best = nullptr;
+  for (const VectorPeak &peak : peaks)
+    if (!best || peak.f32FlopsPerSecond > best->f32FlopsPerSecond)
+      best = &peak;
+  return best ? best->vectorBits : 32;
+}
+
 /// The entry of the widest measured width not above `vectorBits` (the
 /// narrowest entry when all are wider).
 static const VectorPeak &peakEntry(const MachineProfile &profile,

@@ -1,5 +1,12 @@
 // RUN: dfg-opt %s -split-input-file --dfg-annotate-cost=profile=%S/Inputs/portable-profile.json -verify-diagnostics | FileCheck %s
 // RUN: dfg-opt %s -split-input-file --dfg-annotate-cost="profile=%S/Inputs/portable-profile.json tile-m=2 tile-n=8" 2>&1 | FileCheck %s --check-prefix=TILE
+// RUN: dfg-opt %s -split-input-file --dfg-annotate-cost=profile=%S/Inputs/slow-512-profile.json 2>&1 | FileCheck %s --check-prefix=BEST
+// RUN: dfg-opt %s -split-input-file --dfg-annotate-cost="profile=%S/Inputs/slow-512-profile.json vector-bits=512" 2>&1 | FileCheck %s --check-prefix=WIDE
+
+// Without vector-bits, the width with the highest peak, not the widest.
+// BEST-NOT: 512-bit
+// BEST: 256-bit vectors
+// WIDE: contraction {{.*}}, 512-bit vectors
 
 // The predictions follow from the profile's round numbers (Inputs/
 // portable-profile.json: its empty cpu fits any machine): 8 GFLOP/s with

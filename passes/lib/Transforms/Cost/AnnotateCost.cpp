@@ -89,7 +89,7 @@ void AnnotateCostPass::runOnOperation() {
   choice.tileK = tileK;
   choice.im2col = convIm2Col;
   choice.packing = packing;
-  choice.vectorBits = vectorBits ? vectorBits : machine.widestVectorBits();
+  choice.vectorBits = vectorBits ? vectorBits : machine.bestVectorBits();
   FeatureOptions featureOptions;
   featureOptions.dynamicSize = dynamicSize;
 

@@ -59,7 +59,8 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
     Option<"packing", "packing", "bool", /*default=*/"false",
            "Pack the right-hand-side panels of contractions">,
     Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"0",
-           "Hardware vector width in bits (0: the widest in the profile)">,
+           "Hardware vector width in bits (0: the width with the highest "
+           "peak in the profile)">,
     Option<"dynamicSize", "dynamic-size", "int64_t", /*default=*/"1",
            "Size assumed for dynamic dimensions (a dynamic batch)">,
   ];
