@@ -80,7 +80,9 @@ bestTime(const std::function<void(int64_t)> &run, double minSeconds,
 
 // Twelve independent accumulators (24 with 32 registers) cover the 4-cycle
 // FMA latency on two ports with room to spare. acc = acc * m + a converges to
-// a / (1 - m) = 1: no overflow, no denormals.
+// a / (1 - m) = 1: no overflow, no denormals. The loops over the
+// accumulators must be unrolled, or they live in memory and the measurement
+// is of store forwarding (GCC does not unroll 24 iterations by itself).
 constexpr float kMul = 0.999999f, kAdd = 1e-6f;
 
 #ifdef DFG_X86
@@ -92,16 +94,20 @@ __attribute__((target("avx512f"))) static float firstLane512(__m512 v) {
   return lanes[0];
 }
 
+/// Scalar FMAs through the _ss intrinsic: with plain floats GCC
+/// SLP-vectorizes the twelve chains into two packed FMAs.
 __attribute__((target("fma"))) static void fmaScalar(int64_t iters) {
-  float acc[12];
-  for (float &a : acc)
-    a = 0.5f;
+  __m128 acc[12];
+  for (__m128 &a : acc)
+    a = _mm_set_ss(0.5f);
+  __m128 m = _mm_set_ss(kMul), add = _mm_set_ss(kAdd);
   for (int64_t i = 0; i < iters; ++i)
-    for (float &a : acc)
-      a = __builtin_fmaf(a, kMul, kAdd);
+#pragma GCC unroll 32
+    for (__m128 &a : acc)
+      a = _mm_fmadd_ss(a, m, add);
   float sum = 0;
-  for (float a : acc)
-    sum += a;
+  for (__m128 a : acc)
+    sum += _mm_cvtss_f32(a);
   sink = sum;
 }
 
@@ -111,6 +117,7 @@ __attribute__((target("fma"))) static void fma128(int64_t iters) {
     a = _mm_set1_ps(0.5f);
   __m128 m = _mm_set1_ps(kMul), add = _mm_set1_ps(kAdd);
   for (int64_t i = 0; i < iters; ++i)
+#pragma GCC unroll 32
     for (__m128 &a : acc)
       a = _mm_fmadd_ps(a, m, add);
   __m128 sum = _mm_setzero_ps();
@@ -125,6 +132,7 @@ __attribute__((target("avx,fma"))) static void fma256(int64_t iters) {
     a = _mm256_set1_ps(0.5f);
   __m256 m = _mm256_set1_ps(kMul), add = _mm256_set1_ps(kAdd);
   for (int64_t i = 0; i < iters; ++i)
+#pragma GCC unroll 32
     for (__m256 &a : acc)
       a = _mm256_fmadd_ps(a, m, add);
   __m256 sum = _mm256_setzero_ps();
@@ -139,6 +147,7 @@ __attribute__((target("avx512f"))) static void fma512(int64_t iters) {
     a = _mm512_set1_ps(0.5f);
   __m512 m = _mm512_set1_ps(kMul), add = _mm512_set1_ps(kAdd);
   for (int64_t i = 0; i < iters; ++i)
+#pragma GCC unroll 32
     for (__m512 &a : acc)
       a = _mm512_fmadd_ps(a, m, add);
   __m512 sum = _mm512_setzero_ps();
@@ -148,12 +157,21 @@ __attribute__((target("avx512f"))) static void fma512(int64_t iters) {
 }
 #endif
 
+/// Keeps GCC from packing independent scalar chains into vectors, which
+/// would measure vector code as scalar.
+#if defined(__GNUC__) && !defined(__clang__)
+#define DFG_NO_SLP __attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define DFG_NO_SLP
+#endif
+
 /// Without FMA instructions: a multiply and an add per lane, two FLOPs.
-static void mulAddScalar(int64_t iters) {
+DFG_NO_SLP static void mulAddScalar(int64_t iters) {
   float acc[12];
   for (float &a : acc)
     a = 0.5f;
   for (int64_t i = 0; i < iters; ++i)
+#pragma GCC unroll 32
     for (float &a : acc)
       a = a * kMul + kAdd;
   float sum = 0;
@@ -169,6 +187,7 @@ static void mulAdd128(int64_t iters) {
     a = Vector{} + 0.5f;
   Vector m = Vector{} + kMul, add = Vector{} + kAdd;
   for (int64_t i = 0; i < iters; ++i)
+#pragma GCC unroll 32
     for (Vector &a : acc)
       a = a * m + add;
   float sum = 0;
@@ -181,7 +200,7 @@ static void mulAdd128(int64_t iters) {
 /// vectors per iteration.
 static double measureFlops(void (*kernel)(int64_t), unsigned bits,
                            unsigned accumulators) {
-  auto [seconds, iters] = bestTime(kernel, 0.02, 5);
+  auto [seconds, iters] = bestTime(kernel, 0.01, 9);
   double lanes = std::max(1u, bits / 32);
   return static_cast<double>(iters) * accumulators * lanes * 2 / seconds;
 }
