@@ -19,6 +19,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <string>
 #include <vector>
 
@@ -272,13 +274,21 @@ TEST_F(CostModelTest, RegisterTiles) {
   EXPECT_FALSE(f.spills);
   EXPECT_EQ(f.accumulatorVectors, 8);
 
-  // One accumulator hides an eighth of the FMA latency.
+  // One accumulator hides an eighth of the FMA latency, and its FMA waits
+  // for two loads (a broadcast and a row).
   CodegenChoice tiny;
   tiny.tileM = 1;
   tiny.tileN = 8;
   computeChoiceFeatures(f, tiny);
   EXPECT_EQ(f.fullTiles, 64 * 8);
-  EXPECT_DOUBLE_EQ(f.tileEfficiency, 1.0 / 8);
+  EXPECT_DOUBLE_EQ(f.tileEfficiency, 1.0 / 8 * 1.0 / 2);
+
+  // 4 x 8: four accumulators, five loads per step.
+  CodegenChoice small;
+  small.tileM = 4;
+  small.tileN = 8;
+  computeChoiceFeatures(f, small);
+  EXPECT_DOUBLE_EQ(f.tileEfficiency, 4.0 / 8 * 4.0 / 5);
 }
 
 TEST_F(CostModelTest, PartialColumnsWasteLanes) {
@@ -587,6 +597,34 @@ TEST_F(CostModelTest, RankCandidates) {
   ranked = rankCandidates(*model, ArrayRef<KernelFeatures>{broken, base});
   ASSERT_EQ(ranked.size(), 1u);
   EXPECT_EQ(ranked[0].index, 1u);
+}
+
+TEST_F(CostModelTest, QueriesTakeMicroseconds) {
+  // Passes ask per candidate choice; re-evaluating a choice and predicting
+  // must not need the IR. The bound is about 50x what it takes here
+  // (0.6 us), so that only a pathological regression trips it on a loaded
+  // machine.
+  std::unique_ptr<CostModel> model =
+      createAnalyticCostModel(MachineProfile::defaults());
+  KernelFeatures f = mustExtract(matmul(96, 96, 96));
+  constexpr int kQueries = 10000;
+  double total = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < kQueries; ++i) {
+    CodegenChoice choice;
+    choice.tileM = 1 + i % 12;
+    computeChoiceFeatures(f, choice);
+    llvm::Expected<KernelCost> cost = model->predict(f);
+    ASSERT_TRUE(!!cost);
+    total += cost->timeNs;
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  EXPECT_GT(total, 0);
+  double microseconds = seconds / kQueries * 1e6;
+  RecordProperty("microseconds_per_query", std::to_string(microseconds));
+  EXPECT_LT(microseconds, 30) << "a query took " << microseconds << " us";
 }
 
 TEST_F(CostModelTest, Im2colCostsItsCopies) {

@@ -125,7 +125,7 @@ struct KernelFeatures {
   int64_t accumulatorVectors = 0;
   bool spills = false;
   /// Fraction of the vector peak the tiles can reach: lanes used, FMA
-  /// latency hidden by independent accumulators, spills.
+  /// latency hidden by independent accumulators, FMAs per load, spills.
   double tileEfficiency = 1;
   /// Bytes written by the im2col copies (0 when direct or pointwise).
   double im2colBytes = 0;
