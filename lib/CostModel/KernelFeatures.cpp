@@ -350,17 +350,18 @@ void mlir::dfg::cost::computeChoiceFeatures(KernelFeatures &features,
   // 32 are 128-bit), 32 with AVX-512.
   int64_t available = choice.vectorBits >= 512 ? 32 : 16;
   // Per reduction step a tile issues rows * rowVectors FMAs and loads one
-  // broadcast element per row plus one right-hand-side row: with as many
-  // load ports as FMA ports (2 and 2 on x86 since Haswell and on Zen), the
-  // loads bound it when they outnumber the FMAs.
+  // broadcast element per row plus one right-hand-side row. Two bounds on
+  // its FMA rate, whichever is lower: the FMA latency (4 cycles x 2 ports
+  // needs 8 independent accumulators) and the load ports (as many as FMA
+  // ports: 2 and 2 on x86 since Haswell and on Zen).
   auto classEfficiency = [&](int64_t rows, int64_t rowVectors) {
     int64_t accumulators = rows * rowVectors;
     bool spills = accumulators + rowVectors + 1 > available;
     f.spills |= spills;
     f.accumulatorVectors = std::max(f.accumulatorVectors, accumulators);
-    double loads = static_cast<double>(rows + rowVectors);
-    return std::min(1.0, accumulators / kFmaChains) *
-           std::min(1.0, accumulators / loads) * (spills ? 0.5 : 1.0);
+    double latencyBound = accumulators / kFmaChains;
+    double loadBound = accumulators / static_cast<double>(rows + rowVectors);
+    return std::min({1.0, latencyBound, loadBound}) * (spills ? 0.5 : 1.0);
   };
   SmallVector<std::pair<double, int64_t>> rowClasses, columnClasses;
   if (fullM > 0)

@@ -274,21 +274,30 @@ TEST_F(CostModelTest, RegisterTiles) {
   EXPECT_FALSE(f.spills);
   EXPECT_EQ(f.accumulatorVectors, 8);
 
-  // One accumulator hides an eighth of the FMA latency, and its FMA waits
-  // for two loads (a broadcast and a row).
+  // One accumulator hides an eighth of the FMA latency; its two loads (a
+  // broadcast and a row) would allow half the peak: the lower bound wins.
   CodegenChoice tiny;
   tiny.tileM = 1;
   tiny.tileN = 8;
   computeChoiceFeatures(f, tiny);
   EXPECT_EQ(f.fullTiles, 64 * 8);
-  EXPECT_DOUBLE_EQ(f.tileEfficiency, 1.0 / 8 * 1.0 / 2);
+  EXPECT_DOUBLE_EQ(f.tileEfficiency, 1.0 / 8);
 
-  // 4 x 8: four accumulators, five loads per step.
-  CodegenChoice small;
-  small.tileM = 4;
-  small.tileN = 8;
-  computeChoiceFeatures(f, small);
-  EXPECT_DOUBLE_EQ(f.tileEfficiency, 4.0 / 8 * 4.0 / 5);
+  // 6 x 16 at 512 bits: six accumulators (latency 6/8), seven loads per
+  // step for six FMAs (6/7): the latency bound is lower.
+  CodegenChoice wide;
+  wide.vectorBits = 512;
+  computeChoiceFeatures(f, wide);
+  EXPECT_DOUBLE_EQ(f.tileEfficiency, 60.0 / 64 * 6.0 / 8 + 4.0 / 64 * 4.0 / 8);
+
+  // 12 x 16 at 512 bits: latency hidden, 13 loads for 12 FMAs.
+  CodegenChoice tall512;
+  tall512.tileM = 12;
+  tall512.vectorBits = 512;
+  computeChoiceFeatures(f, tall512);
+  // 60 rows in 12-row tiles (12/13), 4 in a partial tile (4/8).
+  EXPECT_DOUBLE_EQ(f.tileEfficiency,
+                   60.0 / 64 * 12.0 / 13 + 4.0 / 64 * 4.0 / 8);
 }
 
 TEST_F(CostModelTest, PartialColumnsWasteLanes) {

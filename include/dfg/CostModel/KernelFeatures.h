@@ -124,8 +124,9 @@ struct KernelFeatures {
   /// needs more vector registers than the target has.
   int64_t accumulatorVectors = 0;
   bool spills = false;
-  /// Fraction of the vector peak the tiles can reach: lanes used, FMA
-  /// latency hidden by independent accumulators, FMAs per load, spills.
+  /// Fraction of the vector peak the tiles can reach: lanes used, times the
+  /// lower of the FMA latency hidden by independent accumulators and FMAs
+  /// per load, halved by spills.
   double tileEfficiency = 1;
   /// Bytes written by the im2col copies (0 when direct or pointwise).
   double im2colBytes = 0;
