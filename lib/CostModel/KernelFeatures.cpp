@@ -9,6 +9,7 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -229,6 +230,12 @@ llvm::Expected<KernelFeatures> mlir::dfg::cost::extractKernelFeatures(
   features.iterations = 1;
   for (int64_t extent : features.loopExtents)
     features.iterations *= static_cast<double>(extent);
+  // Beyond 2^53 iterations counts are no longer exact in a double and tile
+  // counts could overflow int64: no kernel is that large.
+  if (features.iterations > 9007199254740992.0)
+    return fail("the iteration space (" +
+                llvm::Twine(llvm::formatv("{0:e}", features.iterations)) +
+                " iterations) is too large to model");
   for (utils::IteratorType type : linalgOp.getIteratorTypesArray()) {
     if (type == utils::IteratorType::reduction)
       ++features.numReductionLoops;

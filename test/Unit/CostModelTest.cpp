@@ -250,6 +250,19 @@ func.func @f(%a: tensor<?x8xf32>) -> tensor<?x8xf32> {
   llvm::consumeError(bad.takeError());
 }
 
+TEST_F(CostModelTest, HugeKernelsFailCleanly) {
+  llvm::Expected<KernelFeatures> f = features(R"mlir(
+func.func @f(%a: tensor<1048576x1048576xf32>, %b: tensor<1048576x1048576xf32>,
+             %c: tensor<1048576x1048576xf32>) -> tensor<1048576x1048576xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<1048576x1048576xf32>, tensor<1048576x1048576xf32>)
+                     outs(%c : tensor<1048576x1048576xf32>) -> tensor<1048576x1048576xf32>
+  return %r : tensor<1048576x1048576xf32>
+})mlir");
+  ASSERT_FALSE(f);
+  EXPECT_NE(llvm::toString(f.takeError()).find("is too large to model"),
+            std::string::npos);
+}
+
 TEST_F(CostModelTest, RegisterTiles) {
   // 64 x 64 in 6 x 16 tiles: 10 full row tiles and a partial one of 4 rows,
   // 4 full column tiles.
