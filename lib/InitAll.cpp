@@ -6,6 +6,7 @@
 #include "dfg/Conversion/Passes.h"
 #include "dfg/Pipelines/Pipelines.h"
 #include "dfg/Transforms/Codegen/Passes.h"
+#include "dfg/Transforms/Cost/Passes.h"
 #include "dfg/Transforms/Memory/Passes.h"
 #include "dfg/Transforms/Runtime/Passes.h"
 #include "dfg/Transforms/Shape/Passes.h"
@@ -49,6 +50,7 @@ void mlir::dfg::registerAllPasses() {
   registerDFGCodegenPassesAndPipelines();
   registerDFGMemoryPasses();
   registerDFGRuntimePasses();
+  registerDFGCostPasses();
   registerDFGConversionPasses();
   registerPipelines();
 }

@@ -1,0 +1,69 @@
+//===- CostModel.cpp - Provider selection and ranking ---------------------===//
+
+#include "dfg/CostModel/CostModel.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+
+#include <vector>
+
+using namespace mlir;
+using namespace mlir::dfg::cost;
+
+CostModel::~CostModel() = default;
+
+llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
+    llvm::StringRef spec, const MachineProfile &profile,
+    llvm::function_ref<void(const llvm::Twine &)> warn) {
+  if (spec == "analytic")
+    return createAnalyticCostModel(profile);
+  if (spec == "learned" || spec.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        spec.empty() ? "expected a cost model: 'analytic', 'learned' or a "
+                       "model file"
+                     : "the learned cost model is not implemented yet; use "
+                       "'analytic'");
+  // A path. No learned model format exists yet, so every file is one this
+  // build cannot read; like a missing or corrupt file, that is a warning and
+  // the analytic model, so that a stale flag never stops a compile.
+  if (!llvm::sys::fs::exists(spec))
+    warn("cost model file '" + spec +
+         "' does not exist; using the analytic cost model");
+  else
+    warn("cannot read cost model file '" + spec +
+         "': this build reads no learned model format yet; using the "
+         "analytic cost model");
+  return createAnalyticCostModel(profile);
+}
+
+SmallVector<RankedCandidate>
+mlir::dfg::cost::rankCandidates(const CostModel &model,
+                                ArrayRef<KernelFeatures> candidates) {
+  SmallVector<RankedCandidate> ranked;
+  for (auto [index, features] : llvm::enumerate(candidates)) {
+    llvm::Expected<KernelCost> cost = model.predict(features);
+    if (!cost) {
+      llvm::consumeError(cost.takeError());
+      continue;
+    }
+    ranked.push_back({static_cast<unsigned>(index), *cost});
+  }
+  llvm::stable_sort(ranked,
+                    [](const RankedCandidate &a, const RankedCandidate &b) {
+                      return a.cost.timeNs < b.cost.timeNs;
+                    });
+  return ranked;
+}
+
+SmallVector<RankedCandidate>
+mlir::dfg::cost::rankCandidates(const CostModel &model,
+                                const KernelFeatures &base,
+                                ArrayRef<CodegenChoice> choices) {
+  std::vector<KernelFeatures> candidates;
+  for (const CodegenChoice &choice : choices) {
+    candidates.push_back(base);
+    computeChoiceFeatures(candidates.back(), choice);
+  }
+  return rankCandidates(model, candidates);
+}

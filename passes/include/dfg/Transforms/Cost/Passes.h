@@ -1,0 +1,19 @@
+//===- Passes.h - dfg cost-model passes -------------------------*- C++ -*-===//
+
+#ifndef DFG_TRANSFORMS_COST_PASSES_H
+#define DFG_TRANSFORMS_COST_PASSES_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir::dfg {
+
+#define GEN_PASS_DECL
+#include "dfg/Transforms/Cost/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "dfg/Transforms/Cost/Passes.h.inc"
+
+} // namespace mlir::dfg
+
+#endif // DFG_TRANSFORMS_COST_PASSES_H

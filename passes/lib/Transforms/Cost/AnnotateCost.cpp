@@ -1,0 +1,124 @@
+//===- AnnotateCost.cpp - Predicted time of every linalg op ---------------===//
+//
+// dfg-annotate-cost: a thin shell over the DFGCostModel library that shows
+// what the cost model thinks of each kernel, as attributes and remarks. See
+// Passes.td for the contract.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Transforms/Cost/Passes.h"
+
+#include "dfg/CostModel/CostModel.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
+
+#include <cmath>
+#include <limits>
+
+namespace mlir::dfg {
+#define GEN_PASS_DEF_DFGANNOTATECOSTPASS
+#include "dfg/Transforms/Cost/Passes.h.inc"
+} // namespace mlir::dfg
+
+using namespace mlir;
+using namespace mlir::dfg;
+using namespace mlir::dfg::cost;
+
+namespace {
+
+struct AnnotateCostPass
+    : public dfg::impl::DFGAnnotateCostPassBase<AnnotateCostPass> {
+  using Base::Base;
+  void runOnOperation() override;
+
+private:
+  LogicalResult checkOptions(ModuleOp module);
+};
+
+} // namespace
+
+/// Counts as i64 attributes; they are exact below 2^53 and saturate above.
+static IntegerAttr countAttr(Builder &builder, double value) {
+  constexpr double max =
+      static_cast<double>(std::numeric_limits<int64_t>::max());
+  int64_t count = value >= max ? std::numeric_limits<int64_t>::max()
+                               : static_cast<int64_t>(std::llround(value));
+  return builder.getI64IntegerAttr(count);
+}
+
+LogicalResult AnnotateCostPass::checkOptions(ModuleOp module) {
+  if (tileM < 1 || tileN < 1 || tileK < 1)
+    return module.emitError("dfg-annotate-cost: tile sizes must be at least "
+                            "1, found tile-m=")
+           << static_cast<int64_t>(tileM)
+           << " tile-n=" << static_cast<int64_t>(tileN)
+           << " tile-k=" << static_cast<int64_t>(tileK);
+  if (dynamicSize < 1)
+    return module.emitError("dfg-annotate-cost: dynamic-size must be at "
+                            "least 1, found ")
+           << static_cast<int64_t>(dynamicSize);
+  if (vectorBits != 0 && (vectorBits % 32 != 0 || vectorBits > 4096))
+    return module.emitError("dfg-annotate-cost: vector-bits must be 0 or a "
+                            "multiple of 32 up to 4096, found ")
+           << static_cast<unsigned>(vectorBits);
+  return success();
+}
+
+void AnnotateCostPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  if (failed(checkOptions(module)))
+    return signalPassFailure();
+  auto warn = [&](const Twine &message) {
+    module.emitWarning("dfg-annotate-cost: ") << message;
+  };
+  MachineProfile machine =
+      loadMachineProfileOrDefaults(profile, warn, getHostCPUName());
+  llvm::Expected<std::unique_ptr<CostModel>> costModel =
+      createCostModel(model, machine, warn);
+  if (!costModel) {
+    module.emitError("dfg-annotate-cost: ")
+        << llvm::toString(costModel.takeError());
+    return signalPassFailure();
+  }
+
+  CodegenChoice choice;
+  choice.tileM = tileM;
+  choice.tileN = tileN;
+  choice.tileK = tileK;
+  choice.im2col = convIm2Col;
+  choice.packing = packing;
+  choice.vectorBits = vectorBits ? vectorBits : machine.bestVectorBits();
+  FeatureOptions featureOptions;
+  featureOptions.dynamicSize = dynamicSize;
+
+  Builder builder(&getContext());
+  module.walk([&](linalg::LinalgOp op) {
+    llvm::Expected<KernelFeatures> features =
+        extractKernelFeatures(op, choice, featureOptions);
+    if (!features) {
+      emitRemark(op.getLoc(), "no cost estimate: ")
+          << llvm::toString(features.takeError());
+      return;
+    }
+    llvm::Expected<KernelCost> cost = (*costModel)->predict(*features);
+    if (!cost) {
+      emitRemark(op.getLoc(), "no cost estimate: ")
+          << llvm::toString(cost.takeError());
+      return;
+    }
+    op->setAttr("dfg.predicted_time_ns", builder.getF64FloatAttr(cost->timeNs));
+    op->setAttr("dfg.flops", countAttr(builder, features->flops));
+    op->setAttr("dfg.bytes_read", countAttr(builder, features->bytesRead));
+    op->setAttr("dfg.bytes_written",
+                countAttr(builder, features->bytesWritten));
+    InFlightDiagnostic remark = emitRemark(op.getLoc())
+                                << (*costModel)->getName() << " cost: "
+                                << (*costModel)->explain(*features, *cost);
+    if (features->numDynamicLoops)
+      remark << " (assuming " << static_cast<int64_t>(dynamicSize) << " for "
+             << features->numDynamicLoops << " dynamic loop extent"
+             << (features->numDynamicLoops == 1 ? "" : "s") << ")";
+  });
+}
