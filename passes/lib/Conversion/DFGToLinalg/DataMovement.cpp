@@ -508,17 +508,27 @@ struct SliceLowering : OpConversionPattern<SliceOp> {
         strides.push_back(rewriter.getIndexAttr(1));
         continue;
       }
-      SliceExtent extent = sliceExtent(m, m.dim(input, d), m.c(start),
-                                       m.c(limit), m.c(stride), stride > 0);
+      // One value per statement, last argument first (as GCC evaluates
+      // arguments): argument evaluation order is unspecified, and the IR
+      // must not depend on the compiler that built DFG.
+      Value strideValue = m.c(stride);
+      Value limitValue = m.c(limit);
+      Value startValue = m.c(start);
+      Value extentValue = m.dim(input, d);
+      SliceExtent extent = sliceExtent(m, extentValue, startValue, limitValue,
+                                       strideValue, stride > 0);
       Value offset = extent.first;
       if (stride < 0) {
         reversed.push_back(d);
         // The last element selected; 0 when there is none.
-        Value last = m.add(extent.first,
-                           m.mul(m.sub(extent.count, m.c(1)), m.c(stride)));
-        offset = m.select(m.cmp(arith::CmpIPredicate::sgt, extent.count,
-                                m.c(0)),
-                          last, m.c(0));
+        Value step = m.c(stride);
+        Value one = m.c(1);
+        Value lastStep = m.mul(m.sub(extent.count, one), step);
+        Value last = m.add(extent.first, lastStep);
+        Value noneSelected = m.c(0);
+        Value zero = m.c(0);
+        Value any = m.cmp(arith::CmpIPredicate::sgt, extent.count, zero);
+        offset = m.select(any, last, noneSelected);
       }
       offsets.push_back(getAsOpFoldResult(offset));
       sizes.push_back(getAsOpFoldResult(extent.count));
@@ -584,8 +594,10 @@ struct DynamicSliceLowering : OpConversionPattern<DynamicSliceOp> {
       // chosen between. A zero stride (invalid) is taken as 1 rather than
       // dividing by zero.
       Value stride = m.element(adaptor.getStrides(), d);
-      stride = m.select(m.cmp(arith::CmpIPredicate::eq, stride, m.c(0)),
-                        m.c(1), stride);
+      Value one = m.c(1);
+      Value zero = m.c(0);
+      Value isZero = m.cmp(arith::CmpIPredicate::eq, stride, zero);
+      stride = m.select(isZero, one, stride);
       Value isForward = m.cmp(arith::CmpIPredicate::sgt, stride, m.c(0));
       SliceExtent ahead = sliceExtent(m, size, start, limit, stride, true);
       SliceExtent back = sliceExtent(m, size, start, limit, stride, false);
@@ -694,7 +706,9 @@ Value buildPad(OpBuilder &b, Location loc, Value input, ArrayRef<Value> low,
     outSizes.push_back(m.add(m.add(sizes[d], padLow[d]), padHigh[d]));
     lastIndex.push_back(m.max(m.sub(sizes[d], m.c(1)), zero));
     // numpy's reflection repeats with period 2 (n - 1) (1 for n = 1).
-    periods.push_back(m.max(m.mul(m.c(2), lastIndex[d]), m.c(1)));
+    Value one = m.c(1);
+    Value two = m.c(2);
+    periods.push_back(m.max(m.mul(two, lastIndex[d]), one));
   }
   return buildIndexedGeneric(
       b, loc, resultType, outSizes, {}, {},
