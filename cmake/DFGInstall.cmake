@@ -36,7 +36,7 @@ foreach(root include dialects/include passes/include)
           FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
   install(DIRECTORY ${PROJECT_BINARY_DIR}/${root}/dfg
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-          FILES_MATCHING PATTERN "*.inc")
+          FILES_MATCHING PATTERN "*.inc" PATTERN CMakeFiles EXCLUDE)
 endforeach()
 install(EXPORT DFGTargets NAMESPACE DFG::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/dfg)
