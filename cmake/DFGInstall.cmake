@@ -20,9 +20,6 @@ foreach(root include dialects/include passes/include)
 endforeach()
 target_include_directories(DFGHeaders INTERFACE
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
-# The ONNX headers reached through the importer's need these (see
-# lib/Import/ONNX/CMakeLists.txt).
-target_compile_definitions(DFGHeaders INTERFACE ONNX_ML=1 ONNX_NAMESPACE=onnx)
 foreach(lib ${DFG_EXPORTED_LIBS})
   target_link_libraries(${lib} PUBLIC DFGHeaders)
 endforeach()
