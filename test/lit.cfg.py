@@ -48,6 +48,15 @@ config.substitutions.append(
      os.path.join(llvm_lib_dir, "libmlir_runner_utils.so") + "," +
      os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
 
+# test/Examples/out-of-tree.test builds examples/out-of-tree against an
+# install of this build, with ccache when there is one, and runs its lit suite.
+config.substitutions.append(
+    ("%cmake_compiler_launcher",
+     "-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+     if shutil.which("ccache") else ""))
+config.substitutions.append(
+    ("%lit", os.path.join(config.llvm_tools_dir, "lit")))
+
 # The importer fuzzer is built separately (scripts/build-fuzzer.sh).
 fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
                       "dfg-import-fuzzer")
