@@ -315,3 +315,16 @@ func.func @size_guard() -> (tensor<100x100xf32>, tensor<2049x2xf32>) {
   %1 = dfg.add %c, %d : (tensor<2xf32>, tensor<2049x1xf32>) -> tensor<2049x2xf32>
   return %0, %1 : tensor<100x100xf32>, tensor<2049x2xf32>
 }
+
+// -----
+
+// Booleans (narrower than a byte) transpose element by element.
+// CHECK-LABEL: func.func @transpose_bool
+// CHECK: %[[T:.*]] = dfg.constant dense<{{\[}}[true, false], [false, false], [true, true]]> : tensor<3x2xi1>
+// CHECK-NOT: dfg.transpose
+// CHECK: return %[[T]]
+func.func @transpose_bool() -> tensor<3x2xi1> {
+  %b = dfg.constant dense<[[true, false, true], [false, false, true]]> : tensor<2x3xi1>
+  %0 = dfg.transpose %b {permutation = array<i64: 1, 0>} : (tensor<2x3xi1>) -> tensor<3x2xi1>
+  return %0 : tensor<3x2xi1>
+}

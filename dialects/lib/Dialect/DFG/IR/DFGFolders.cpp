@@ -63,8 +63,7 @@ static constexpr int64_t kMaxFoldedElements = 4096;
 
 /// The element kind a folding function reads: APFloat, APInt, or Attribute
 /// for any element.
-template <typename T>
-static bool hasElementsOf(DenseElementsAttr attr) {
+template <typename T> static bool hasElementsOf(DenseElementsAttr attr) {
   if constexpr (std::is_same_v<T, APFloat>)
     return isa<FloatType>(attr.getElementType());
   else if constexpr (std::is_same_v<T, APInt>)
@@ -172,8 +171,7 @@ static bool readsUnsigned(Type type) {
 template <typename OpTy>
 static OpFoldResult foldBinaryConstants(
     OpTy op, ArrayRef<Attribute> operands,
-    llvm::function_ref<std::optional<APFloat>(const APFloat &,
-                                              const APFloat &)>
+    llvm::function_ref<std::optional<APFloat>(const APFloat &, const APFloat &)>
         floatFn,
     llvm::function_ref<std::optional<APInt>(const APInt &, const APInt &)>
         intFn = nullptr) {
@@ -184,7 +182,8 @@ static OpFoldResult foldBinaryConstants(
     return {};
   if (floatFn && isa<FloatType>(element))
     return foldElementwise<APFloat, APFloat>(
-        operands, type, [&](ArrayRef<APFloat> x) { return floatFn(x[0], x[1]); });
+        operands, type,
+        [&](ArrayRef<APFloat> x) { return floatFn(x[0], x[1]); });
   if (intFn && isa<IntegerType>(element))
     return foldElementwise<APInt, APInt>(
         operands, type, [&](ArrayRef<APInt> x) { return intFn(x[0], x[1]); });
@@ -323,7 +322,8 @@ OpFoldResult MaxOp::fold(FoldAdaptor adaptor) {
       *this, adaptor.getOperands(),
       [](const APFloat &a, const APFloat &b) { return llvm::maximum(a, b); },
       [&](const APInt &a, const APInt &b) {
-        return isUnsigned ? llvm::APIntOps::umax(a, b) : llvm::APIntOps::smax(a, b);
+        return isUnsigned ? llvm::APIntOps::umax(a, b)
+                          : llvm::APIntOps::smax(a, b);
       });
 }
 
@@ -335,7 +335,8 @@ OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
       *this, adaptor.getOperands(),
       [](const APFloat &a, const APFloat &b) { return llvm::minimum(a, b); },
       [&](const APInt &a, const APInt &b) {
-        return isUnsigned ? llvm::APIntOps::umin(a, b) : llvm::APIntOps::smin(a, b);
+        return isUnsigned ? llvm::APIntOps::umin(a, b)
+                          : llvm::APIntOps::smin(a, b);
       });
 }
 
@@ -455,9 +456,8 @@ OpFoldResult ClampOp::fold(FoldAdaptor) {
 /// (arith.cmpf une / cmpi ne to i1, extf / truncf, fptosi / fptoui,
 /// sitofp / uitofp, trunci / extsi / extui); std::nullopt where the
 /// conversion has no defined value (NaN or out-of-range float to integer).
-static std::optional<Attribute> castElement(Attribute element, Type to,
-                                            bool fromUnsigned,
-                                            bool toUnsigned) {
+static std::optional<Attribute>
+castElement(Attribute element, Type to, bool fromUnsigned, bool toUnsigned) {
   Type from = cast<TypedAttr>(element).getType();
   if (auto f = dyn_cast<FloatAttr>(element)) {
     const APFloat &value = f.getValue();
@@ -575,15 +575,10 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
     return {};
   if (Attribute splat = getSplat(adaptor.getInput()))
     return SplatElementsAttr::get(resultType, splat);
-  std::optional<ArrayRef<char>> bytes = rawElementBytes(adaptor.getInput());
   auto inputType = dyn_cast<RankedTensorType>(getInput().getType());
-  if (!bytes || !inputType || !inputType.hasStaticShape())
+  if (!inputType || !inputType.hasStaticShape())
     return {};
-  int64_t elementBytes = resultType.getElementTypeBitWidth() / 8;
   int64_t count = resultType.getNumElements();
-  if (count * elementBytes > kMaxFoldedTransposeBytes ||
-      static_cast<int64_t>(bytes->size()) != count * elementBytes)
-    return {};
 
   // Walk the result in row-major order; the input offset of each element
   // follows from the input strides of the permuted dimensions.
@@ -594,20 +589,43 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   SmallVector<int64_t> strides, sizes(resultType.getShape());
   for (int64_t p : permutation)
     strides.push_back(inputStrides[p]);
+  auto walk = [&](llvm::function_ref<void(int64_t, int64_t)> copy) {
+    SmallVector<int64_t> index(rank, 0);
+    int64_t source = 0;
+    for (int64_t i = 0; i < count; ++i) {
+      copy(i, source);
+      for (int64_t d = rank - 1; d >= 0; --d) {
+        source += strides[d];
+        if (++index[d] < sizes[d])
+          break;
+        source -= strides[d] * sizes[d];
+        index[d] = 0;
+      }
+    }
+  };
+
+  std::optional<ArrayRef<char>> bytes = rawElementBytes(adaptor.getInput());
+  if (!bytes) {
+    // Elements narrower than a byte (booleans): element by element, when
+    // small.
+    auto dense = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput());
+    if (!dense || dense.isSplat() || count > kMaxFoldedElements)
+      return {};
+    SmallVector<Attribute> elements =
+        llvm::to_vector(dense.getValues<Attribute>());
+    SmallVector<Attribute> result(count);
+    walk([&](int64_t i, int64_t source) { result[i] = elements[source]; });
+    return DenseElementsAttr::get(resultType, result);
+  }
+  int64_t elementBytes = resultType.getElementTypeBitWidth() / 8;
+  if (count * elementBytes > kMaxFoldedTransposeBytes ||
+      static_cast<int64_t>(bytes->size()) != count * elementBytes)
+    return {};
   std::vector<char> data(bytes->size());
-  SmallVector<int64_t> index(rank, 0);
-  int64_t source = 0;
-  for (int64_t i = 0; i < count; ++i) {
+  walk([&](int64_t i, int64_t source) {
     std::memcpy(data.data() + i * elementBytes,
                 bytes->data() + source * elementBytes, elementBytes);
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      source += strides[d];
-      if (++index[d] < sizes[d])
-        break;
-      source -= strides[d] * sizes[d];
-      index[d] = 0;
-    }
-  }
+  });
   if (isa<DenseElementsAttr>(adaptor.getInput()))
     return DenseElementsAttr::getFromRawBuffer(resultType, data);
   auto resource = cast<DenseResourceElementsAttr>(adaptor.getInput());
