@@ -207,6 +207,22 @@ LogicalResult NodeContext::error(const Twine &message) const {
   return emitError() << message;
 }
 
+static DenseMap<Value, Value> foldCreatedOps(Block::iterator begin,
+                                             Block::iterator end,
+                                             OpBuilder &builder);
+
+Value NodeContext::foldNow(Value result) {
+  // An op whose type inference failed holds a placeholder type: the node
+  // fails, and nothing is folded.
+  if (failedInference)
+    return result;
+  Block::iterator op(result.getDefiningOp());
+  DenseMap<Value, Value> replaced =
+      foldCreatedOps(op, std::next(op), opBuilder);
+  Value folded = replaced.lookup(result);
+  return folded ? folded : result;
+}
+
 Type NodeContext::placeholderType() const {
   return RankedTensorType::get({}, opBuilder.getF32Type());
 }

@@ -123,6 +123,16 @@ public:
     }
   }
 
+  /// Like `create` for a single-result op, then folds it at once with the
+  /// dialect's folders (createOrFold), for builders whose result later ops
+  /// of the same node read as a constant. Returns the op's result, or what
+  /// it folded to.
+  template <typename OpTy, typename... Args>
+  Value createOrFold(Args &&...args) {
+    OpTy op = create<OpTy>(std::forward<Args>(args)...);
+    return foldNow(op->getResult(0));
+  }
+
   /// Whether an op of this node failed type inference.
   bool hasFailed() const { return failedInference; }
 
@@ -134,6 +144,7 @@ public:
   Value i64Vector(ArrayRef<int64_t> values);
 
 private:
+  Value foldNow(Value result);
   Type placeholderType() const;
   void inferResultType(Operation *op);
 

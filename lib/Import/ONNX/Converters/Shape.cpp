@@ -155,6 +155,11 @@ DenseElementsAttr broadcastConstant(DenseElementsAttr source,
 // Folding builders
 //===----------------------------------------------------------------------===//
 
+// Reshape and transpose fold with the dfg folders at once (createOrFold),
+// since later ops of the same node may need their results as constants.
+// Slices, concatenations, broadcasts and gathers of small constants are
+// folded here: their folders cover only splats and short integer vectors.
+
 /// `type` refined with ONNX shape inference's hint for output `index`.
 RankedTensorType refineWithHint(NodeContext &ctx, unsigned index,
                                 RankedTensorType type) {
@@ -171,10 +176,7 @@ Value reshape(NodeContext &ctx, Value x, RankedTensorType type,
               Value shape = nullptr) {
   if (typeOf(x) == type && type.getNumDynamicDims() <= 1)
     return x;
-  if (DenseElementsAttr value = constantOf(x))
-    if (type.hasStaticShape() && value.getType().hasStaticShape())
-      return ctx.constant(value.reshape(type));
-  return ctx.create<ReshapeOp>(type, x, shape);
+  return ctx.createOrFold<ReshapeOp>(type, x, shape);
 }
 
 Value reshape(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
@@ -184,25 +186,7 @@ Value reshape(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
 Value transpose(NodeContext &ctx, Value x, ArrayRef<int64_t> permutation) {
   if (llvm::equal(permutation, llvm::seq<int64_t>(0, permutation.size())))
     return x;
-  RankedTensorType type = typeOf(x);
-  if (DenseElementsAttr value = foldableOf(x)) {
-    if (type.hasStaticShape() &&
-        static_cast<int64_t>(permutation.size()) == type.getRank()) {
-      SmallVector<int64_t> shape;
-      for (int64_t p : permutation)
-        shape.push_back(type.getDimSize(p));
-      SmallVector<int64_t> inverse(permutation.size());
-      for (auto [i, p] : llvm::enumerate(permutation))
-        inverse[p] = i;
-      return ctx.constant(remap(
-          value, type.clone(shape),
-          [&](ArrayRef<int64_t> index, SmallVectorImpl<int64_t> &from) {
-            for (int64_t d : inverse)
-              from.push_back(index[d]);
-          }));
-    }
-  }
-  return ctx.create<TransposeOp>(x, permutation);
+  return ctx.createOrFold<TransposeOp>(x, permutation);
 }
 
 /// numpy's `x[starts : limits : strides]` per dimension.
