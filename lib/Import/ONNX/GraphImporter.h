@@ -51,7 +51,6 @@ public:
   DenseElementsAttr lookupConstant(StringRef name) const;
   RankedTensorType typeHint(StringRef name) const;
   void define(StringRef name, Value value);
-  void defineConstant(StringRef name, DenseElementsAttr value);
   /// Converts an ONNX tensor (initializer, attribute) to an elements
   /// attribute: `dense` when small, `dense_resource` otherwise.
   FailureOr<ElementsAttr> convertTensor(const onnx::TensorProto &tensor,

@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -197,11 +198,6 @@ void NodeContext::setOutput(unsigned index, Value value) {
     graph.define(nodeProto.output(index), value);
 }
 
-void NodeContext::setOutputConstant(unsigned index, DenseElementsAttr value) {
-  if (hasOutput(index))
-    graph.defineConstant(nodeProto.output(index), value);
-}
-
 InFlightDiagnostic NodeContext::emitError() const {
   return graph.emitNodeError(nodeProto, location)
          << nodeProto.op_type() << " (opset " << schemaVersion << "): ";
@@ -209,6 +205,22 @@ InFlightDiagnostic NodeContext::emitError() const {
 
 LogicalResult NodeContext::error(const Twine &message) const {
   return emitError() << message;
+}
+
+static DenseMap<Value, Value> foldCreatedOps(Block::iterator begin,
+                                             Block::iterator end,
+                                             OpBuilder &builder);
+
+Value NodeContext::foldNow(Value result) {
+  // An op whose type inference failed holds a placeholder type: the node
+  // fails, and nothing is folded.
+  if (failedInference)
+    return result;
+  Block::iterator op(result.getDefiningOp());
+  DenseMap<Value, Value> replaced =
+      foldCreatedOps(op, std::next(op), opBuilder);
+  Value folded = replaced.lookup(result);
+  return folded ? folded : result;
 }
 
 Type NodeContext::placeholderType() const {
@@ -277,10 +289,6 @@ void GraphImporter::define(StringRef name, Value value) {
   if (auto op = value.getDefiningOp<ConstantOp>())
     if (auto dense = dyn_cast<DenseElementsAttr>(op.getValue()))
       constants[name] = dense;
-}
-
-void GraphImporter::defineConstant(StringRef name, DenseElementsAttr value) {
-  constants[name] = value;
 }
 
 InFlightDiagnostic GraphImporter::emitNodeError(const onnx::NodeProto &node,
@@ -352,6 +360,68 @@ LogicalResult GraphImporter::checkSupported(const onnx::GraphProto &graph) {
   return success(ok);
 }
 
+/// Folds the ops in [begin, end) of a block (the ops one node's converter
+/// created, nested ones excluded: those of subgraphs were folded as their
+/// nodes were imported) with the dfg folders, in order, as createOrFold
+/// would: constant results become `dfg.constant`s at the op's location, and
+/// an operand that the op reduces to replaces it. The importer thus
+/// computes nothing itself; what a constant op yields is what the dialect
+/// says it computes. Returns the replacement of each replaced value.
+static DenseMap<Value, Value> foldCreatedOps(Block::iterator begin,
+                                             Block::iterator end,
+                                             OpBuilder &builder) {
+  DenseMap<Value, Value> replaced;
+  SmallVector<Operation *> ops;
+  for (Operation &op : llvm::make_range(begin, end))
+    ops.push_back(&op);
+  for (Operation *op : ops) {
+    auto *dialect = dyn_cast_if_present<DFGDialect>(op->getDialect());
+    // Region ops are kept: their bodies were imported with care.
+    if (!dialect || op->hasTrait<OpTrait::ConstantLike>() ||
+        op->getNumRegions() != 0)
+      continue;
+    SmallVector<Attribute> operands;
+    for (Value operand : op->getOperands()) {
+      Attribute constant;
+      matchPattern(operand, m_Constant(&constant));
+      operands.push_back(constant);
+    }
+    SmallVector<OpFoldResult> results;
+    if (failed(op->fold(operands, results)) || results.empty())
+      continue;
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPoint(op);
+    SmallVector<Value> replacements;
+    SmallVector<Operation *> materialized;
+    for (auto [result, folded] : llvm::zip_equal(op->getResults(), results)) {
+      if (auto value = dyn_cast<Value>(folded)) {
+        if (value.getType() != result.getType())
+          break;
+        replacements.push_back(value);
+        continue;
+      }
+      Operation *constant = dialect->materializeConstant(
+          builder, cast<Attribute>(folded), result.getType(), op->getLoc());
+      if (!constant)
+        break;
+      materialized.push_back(constant);
+      replacements.push_back(constant->getResult(0));
+    }
+    if (replacements.size() != op->getNumResults()) {
+      for (Operation *constant : materialized)
+        constant->erase();
+      continue;
+    }
+    for (auto [result, replacement] :
+         llvm::zip_equal(op->getResults(), replacements)) {
+      replaced[result] = replacement;
+      result.replaceAllUsesWith(replacement);
+    }
+    op->erase();
+  }
+  return replaced;
+}
+
 LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
                                          OpBuilder &builder) {
   const ConverterRegistry &registry = ConverterRegistry::get();
@@ -368,8 +438,26 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
         node.domain(), node.op_type(), opsetFor(model, node.domain()));
     ConverterFn convert = registry.lookup(node.domain(), node.op_type(), since);
     NodeContext ctx(*this, node, since, loc, builder);
-    if (!foldConstantNode(ctx) && (failed(convert(ctx)) || ctx.hasFailed()))
+    // The ops of this node are those the converter inserts after `last`.
+    Block *block = builder.getInsertionBlock();
+    Block::iterator point = builder.getInsertionPoint();
+    Operation *last = point == block->begin() ? nullptr : &*std::prev(point);
+    if (failed(convert(ctx)) || ctx.hasFailed())
       return failure();
+    DenseMap<Value, Value> replaced = foldCreatedOps(
+        last ? std::next(Block::iterator(last)) : block->begin(),
+        builder.getInsertionPoint(), builder);
+    // Outputs that folded are redefined, constants registered as such, for
+    // the converters that need constant operands (Reshape shapes, ...).
+    for (const std::string &output : node.output()) {
+      Value value = output.empty() ? Value() : values.lookup(output);
+      if (!value)
+        continue;
+      for (auto it = replaced.find(value); it != replaced.end();
+           it = replaced.find(value))
+        value = it->second;
+      define(output, value);
+    }
     for (auto [i, output] : llvm::enumerate(node.output()))
       if (!output.empty() && !values.count(output))
         return ctx.error("output " + Twine(i) + " ('" + output +

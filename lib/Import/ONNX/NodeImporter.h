@@ -64,7 +64,8 @@ public:
   /// Requires input `index` to be present; emits an error otherwise.
   FailureOr<Value> requiredInput(unsigned index);
   /// The value of input `index` when it is known at import time (an
-  /// initializer, a Constant node or a folded computation); null otherwise.
+  /// initializer, a Constant node, or ops that the dfg folders folded to a
+  /// dense constant); null otherwise.
   DenseElementsAttr constantInput(unsigned index) const;
   /// The integers of a constant input (shapes, axes, pads, ...); an error
   /// naming `what` when the input is not constant or not integer.
@@ -98,8 +99,6 @@ public:
   Type outputValueTypeHint(unsigned index) const;
   /// Defines output `index`.
   void setOutput(unsigned index, Value value);
-  /// Records `value` as the known constant value of output `index`.
-  void setOutputConstant(unsigned index, DenseElementsAttr value);
 
   /// Emits an error located at the node, prefixed with its name, op type
   /// and opset.
@@ -124,6 +123,16 @@ public:
     }
   }
 
+  /// Like `create` for a single-result op, then folds it at once with the
+  /// dialect's folders (createOrFold), for builders whose result later ops
+  /// of the same node read as a constant. Returns the op's result, or what
+  /// it folded to.
+  template <typename OpTy, typename... Args>
+  Value createOrFold(Args &&...args) {
+    OpTy op = create<OpTy>(std::forward<Args>(args)...);
+    return foldNow(op->getResult(0));
+  }
+
   /// Whether an op of this node failed type inference.
   bool hasFailed() const { return failedInference; }
 
@@ -135,6 +144,7 @@ public:
   Value i64Vector(ArrayRef<int64_t> values);
 
 private:
+  Value foldNow(Value result);
   Type placeholderType() const;
   void inferResultType(Operation *op);
 
@@ -185,12 +195,6 @@ void registerVisionConverters(ConverterRegistry &registry);
 void registerRecurrentConverters(ConverterRegistry &registry);
 void registerQuantizationConverters(ConverterRegistry &registry);
 void registerRandomConverters(ConverterRegistry &registry);
-
-/// Evaluates an elementwise node whose inputs are all small constants (the
-/// links of shape computations: Cast, Add, Equal, Where, ...), defining its
-/// output as a constant; false when it does not apply, and the node's
-/// converter runs instead (Converters/Shape.cpp).
-bool foldConstantNode(NodeContext &ctx);
 
 /// BatchNormalization with batch statistics (training mode), for the
 /// BatchNormalization converter to hand over to (Converters/Recurrent.cpp).

@@ -6,10 +6,10 @@
 // Models exported from PyTorch compute shapes at run time with chains such
 // as Shape -> Gather -> Unsqueeze -> Concat -> Reshape. With static input
 // shapes every link of such a chain is known at import, and the ops at its
-// end (Reshape, Expand, Tile, Pad, ...) need constant shapes, so this file
-// evaluates them: the data movement builders below fold constant operands,
-// and foldConstantNode evaluates the elementwise links (Cast, Add, Equal,
-// Where, ...) before their converters run.
+// end (Reshape, Expand, Tile, Pad, ...) need constant shapes. The data
+// movement builders below fold constant operands; the elementwise links
+// (Cast, Add, Equal, Where, ...) are folded by the dfg folders, which the
+// importer applies to the ops of every node (GraphImporter::importNodes).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,7 +18,6 @@
 #include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -156,6 +155,11 @@ DenseElementsAttr broadcastConstant(DenseElementsAttr source,
 // Folding builders
 //===----------------------------------------------------------------------===//
 
+// Reshape and transpose fold with the dfg folders at once (createOrFold),
+// since later ops of the same node may need their results as constants.
+// Slices, concatenations, broadcasts and gathers of small constants are
+// folded here: their folders cover only splats and short integer vectors.
+
 /// `type` refined with ONNX shape inference's hint for output `index`.
 RankedTensorType refineWithHint(NodeContext &ctx, unsigned index,
                                 RankedTensorType type) {
@@ -172,10 +176,7 @@ Value reshape(NodeContext &ctx, Value x, RankedTensorType type,
               Value shape = nullptr) {
   if (typeOf(x) == type && type.getNumDynamicDims() <= 1)
     return x;
-  if (DenseElementsAttr value = constantOf(x))
-    if (type.hasStaticShape() && value.getType().hasStaticShape())
-      return ctx.constant(value.reshape(type));
-  return ctx.create<ReshapeOp>(type, x, shape);
+  return ctx.createOrFold<ReshapeOp>(type, x, shape);
 }
 
 Value reshape(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
@@ -185,25 +186,7 @@ Value reshape(NodeContext &ctx, Value x, ArrayRef<int64_t> shape) {
 Value transpose(NodeContext &ctx, Value x, ArrayRef<int64_t> permutation) {
   if (llvm::equal(permutation, llvm::seq<int64_t>(0, permutation.size())))
     return x;
-  RankedTensorType type = typeOf(x);
-  if (DenseElementsAttr value = foldableOf(x)) {
-    if (type.hasStaticShape() &&
-        static_cast<int64_t>(permutation.size()) == type.getRank()) {
-      SmallVector<int64_t> shape;
-      for (int64_t p : permutation)
-        shape.push_back(type.getDimSize(p));
-      SmallVector<int64_t> inverse(permutation.size());
-      for (auto [i, p] : llvm::enumerate(permutation))
-        inverse[p] = i;
-      return ctx.constant(remap(
-          value, type.clone(shape),
-          [&](ArrayRef<int64_t> index, SmallVectorImpl<int64_t> &from) {
-            for (int64_t d : inverse)
-              from.push_back(index[d]);
-          }));
-    }
-  }
-  return ctx.create<TransposeOp>(x, permutation);
+  return ctx.createOrFold<TransposeOp>(x, permutation);
 }
 
 /// numpy's `x[starts : limits : strides]` per dimension.
@@ -1461,243 +1444,7 @@ LogicalResult convertDepthSpace(NodeContext &ctx) {
   return success();
 }
 
-//===----------------------------------------------------------------------===//
-// Elementwise shape arithmetic at import
-//===----------------------------------------------------------------------===//
-
-/// The numeric view of a small constant, broadcast to `shape`.
-struct Numbers {
-  bool isFloat = false;
-  SmallVector<int64_t> ints;
-  SmallVector<double> floats;
-};
-
-Numbers numbersOf(DenseElementsAttr value, ArrayRef<int64_t> shape) {
-  DenseElementsAttr broadcast = broadcastConstant(
-      value, RankedTensorType::get(shape, value.getElementType()));
-  Numbers result;
-  result.isFloat = isa<FloatType>(value.getElementType());
-  for (Attribute element : broadcast.getValues<Attribute>()) {
-    if (result.isFloat)
-      result.floats.push_back(floatOf(element));
-    else
-      result.ints.push_back(intOf(element));
-  }
-  return result;
-}
-
-/// Element types whose arithmetic double evaluation reproduces exactly.
-bool isExactlyEvaluated(Type type) {
-  return type.isF32() || type.isF64() || isa<IntegerType>(type);
-}
-
-/// Evaluates an elementwise node over constant inputs; null when it does not
-/// apply (unknown op, a value that needs care such as a division by zero).
-DenseElementsAttr evaluateElementwise(NodeContext &ctx,
-                                      ArrayRef<DenseElementsAttr> inputs) {
-  StringRef op = ctx.opType();
-  SmallVector<ArrayRef<int64_t>> shapes;
-  for (DenseElementsAttr input : inputs)
-    shapes.push_back(input.getType().getShape());
-  std::optional<SmallVector<int64_t>> shape = broadcastShapes(shapes);
-  if (!shape)
-    return nullptr;
-  Type inputElement = inputs.front().getElementType();
-  Builder b(ctx.context());
-  auto resultOf = [&](Type elementType, ArrayRef<Attribute> elements) {
-    return DenseElementsAttr::get(RankedTensorType::get(*shape, elementType),
-                                  elements);
-  };
-  SmallVector<Numbers> numbers;
-  for (DenseElementsAttr input : inputs)
-    numbers.push_back(numbersOf(input, *shape));
-  int64_t count = shapeProduct(*shape);
-  SmallVector<Attribute> elements;
-
-  if (op == "Identity")
-    return inputs.front();
-  if (op == "Cast") {
-    const onnx::AttributeProto *to = ctx.findAttr("to");
-    if (!to || to->has_s())
-      return nullptr;
-    FailureOr<Type> target = convertElementType(ctx.context(), to->i());
-    if (failed(target))
-      return nullptr;
-    for (int64_t i = 0; i < count; ++i) {
-      const Numbers &in = numbers[0];
-      if (target->isInteger(1)) {
-        bool nonZero = in.isFloat ? in.floats[i] != 0 : in.ints[i] != 0;
-        elements.push_back(b.getBoolAttr(nonZero));
-      } else if (isa<FloatType>(*target)) {
-        elements.push_back(FloatAttr::get(
-            *target, in.isFloat ? in.floats[i] : double(in.ints[i])));
-      } else if (in.isFloat) {
-        double v = std::trunc(in.floats[i]);
-        // NaN and out-of-range values have no defined conversion.
-        if (!(std::fabs(v) < 9.2e18))
-          return nullptr;
-        elements.push_back(intElement(*target, static_cast<int64_t>(v)));
-      } else {
-        elements.push_back(intElement(*target, in.ints[i]));
-      }
-    }
-    return resultOf(*target, elements);
-  }
-
-  bool isFloat = numbers[0].isFloat;
-  if (isFloat && !isExactlyEvaluated(inputElement))
-    return nullptr;
-  auto compare = [&](auto predicate) {
-    for (int64_t i = 0; i < count; ++i)
-      elements.push_back(b.getBoolAttr(
-          isFloat ? predicate(numbers[0].floats[i], numbers[1].floats[i])
-                  : predicate(numbers[0].ints[i], numbers[1].ints[i])));
-    return resultOf(b.getI1Type(), elements);
-  };
-  if (op == "Equal")
-    return compare([](auto l, auto r) { return l == r; });
-  if (op == "Less")
-    return compare([](auto l, auto r) { return l < r; });
-  if (op == "Greater")
-    return compare([](auto l, auto r) { return l > r; });
-  if (op == "LessOrEqual")
-    return compare([](auto l, auto r) { return l <= r; });
-  if (op == "GreaterOrEqual")
-    return compare([](auto l, auto r) { return l >= r; });
-  if (op == "Where") {
-    Type resultElement = inputs[1].getElementType();
-    auto broadcastType = RankedTensorType::get(*shape, resultElement);
-    SmallVector<Attribute> lhs = llvm::to_vector(
-        broadcastConstant(inputs[1], broadcastType).getValues<Attribute>());
-    SmallVector<Attribute> rhs = llvm::to_vector(
-        broadcastConstant(inputs[2], broadcastType).getValues<Attribute>());
-    for (int64_t i = 0; i < count; ++i)
-      elements.push_back(numbers[0].ints[i] ? lhs[i] : rhs[i]);
-    return resultOf(resultElement, elements);
-  }
-
-  // Arithmetic keeps the element type of its inputs.
-  auto unary = [&](auto floatFn, auto intFn) {
-    for (int64_t i = 0; i < count; ++i)
-      elements.push_back(
-          isFloat ? numberElement(inputElement, floatFn(numbers[0].floats[i]))
-                  : intElement(inputElement, intFn(numbers[0].ints[i])));
-    return resultOf(inputElement, elements);
-  };
-  if (op == "Neg")
-    return unary([](double v) { return -v; },
-                 [](int64_t v) { return int64_t(0 - uint64_t(v)); });
-  if (op == "Abs")
-    return unary([](double v) { return std::fabs(v); },
-                 [](int64_t v) { return v < 0 ? -v : v; });
-  if (op == "Floor" || op == "Ceil") {
-    if (!isFloat)
-      return nullptr;
-    bool floor = op == "Floor";
-    return unary([&](double v) { return floor ? std::floor(v) : std::ceil(v); },
-                 [](int64_t v) { return v; });
-  }
-  if (op == "Not") {
-    for (int64_t i = 0; i < count; ++i)
-      elements.push_back(b.getBoolAttr(!numbers[0].ints[i]));
-    return resultOf(b.getI1Type(), elements);
-  }
-
-  if (numbers.size() < 2)
-    return nullptr;
-  // Binary (and variadic Max / Min) arithmetic, folded left to right.
-  Numbers acc = numbers[0];
-  for (const Numbers &next : ArrayRef<Numbers>(numbers).drop_front()) {
-    for (int64_t i = 0; i < count; ++i) {
-      if (isFloat) {
-        double l = acc.floats[i], r = next.floats[i];
-        double v;
-        if (op == "Add")
-          v = l + r;
-        else if (op == "Sub")
-          v = l - r;
-        else if (op == "Mul")
-          v = l * r;
-        else if (op == "Div")
-          v = l / r;
-        else if (op == "Max")
-          v = std::max(l, r);
-        else if (op == "Min")
-          v = std::min(l, r);
-        else
-          return nullptr;
-        // Rounded to the element type at each step, as the graph would.
-        acc.floats[i] = floatOf(numberElement(inputElement, v));
-        continue;
-      }
-      int64_t l = acc.ints[i], r = next.ints[i];
-      uint64_t ul = l, ur = r;
-      int64_t v;
-      if (op == "Add")
-        v = static_cast<int64_t>(ul + ur);
-      else if (op == "Sub")
-        v = static_cast<int64_t>(ul - ur);
-      else if (op == "Mul")
-        v = static_cast<int64_t>(ul * ur);
-      else if (op == "Div") {
-        // Integer division truncates; a zero divisor is left to run time.
-        if (r == 0 || (r == -1 && l == std::numeric_limits<int64_t>::min()))
-          return nullptr;
-        v = l / r;
-      } else if (op == "Max")
-        v = std::max(l, r);
-      else if (op == "Min")
-        v = std::min(l, r);
-      else
-        return nullptr;
-      acc.ints[i] = intOf(intElement(inputElement, v));
-    }
-  }
-  for (int64_t i = 0; i < count; ++i)
-    elements.push_back(isFloat ? numberElement(inputElement, acc.floats[i])
-                               : intElement(inputElement, acc.ints[i]));
-  return resultOf(inputElement, elements);
-}
 } // namespace
-
-bool mlir::dfg::onnx_import::foldConstantNode(NodeContext &ctx) {
-  static const llvm::StringSet<> foldable = {
-      "Identity", "Cast", "Add", "Sub", "Mul", "Div", "Max", "Min",
-      "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Where",
-      "Neg", "Abs", "Floor", "Ceil", "Not"};
-  if (!isOnnxDomain(ctx.node().domain()) ||
-      !foldable.contains(ctx.opType()) || ctx.numOutputs() != 1)
-    return false;
-  // Before opset 7, broadcasting follows `broadcast` and `axis` attributes.
-  if (ctx.version() < 7 && ctx.hasAttr("broadcast"))
-    return false;
-  SmallVector<DenseElementsAttr> inputs;
-  for (unsigned i = 0; i < ctx.numInputs(); ++i) {
-    DenseElementsAttr value = ctx.constantInput(i);
-    if (!isSmall(value))
-      return false;
-    inputs.push_back(value);
-  }
-  if (inputs.empty())
-    return false;
-  // Malformed models (mixed element types, a non-boolean condition) are
-  // left to the converters, which diagnose them.
-  bool isWhere = ctx.opType() == "Where";
-  ArrayRef<DenseElementsAttr> operands = ArrayRef(inputs).drop_front(isWhere);
-  if ((isWhere && (inputs.size() != 3 ||
-                   !inputs[0].getElementType().isInteger(1))) ||
-      (ctx.opType() == "Not" && !inputs[0].getElementType().isInteger(1)) ||
-      llvm::any_of(operands, [&](DenseElementsAttr v) {
-        return v.getElementType() != operands.front().getElementType();
-      }))
-    return false;
-  DenseElementsAttr result = evaluateElementwise(ctx, inputs);
-  if (!result)
-    return false;
-  ctx.setOutput(0, ctx.constant(result));
-  ctx.setOutputConstant(0, result);
-  return true;
-}
 
 void mlir::dfg::onnx_import::registerShapeConverters(ConverterRegistry &r) {
   r.add("", "Reshape", 1, convertReshape);

@@ -72,8 +72,12 @@ def DFG_SigmoidOp : DFG_FloatUnaryOp<"sigmoid", "the logistic function 1 / (1 + 
 def DFG_ErfOp : DFG_FloatUnaryOp<"erf", "the Gauss error function">;
 def DFG_SinOp : DFG_FloatUnaryOp<"sin", "the sine">;
 def DFG_CosOp : DFG_FloatUnaryOp<"cos", "the cosine">;
-def DFG_FloorOp : DFG_FloatUnaryOp<"floor", "rounding towards negative infinity">;
-def DFG_CeilOp : DFG_FloatUnaryOp<"ceil", "rounding towards positive infinity">;
+def DFG_FloorOp : DFG_FloatUnaryOp<"floor", "rounding towards negative infinity"> {
+  let hasFolder = 1;
+}
+def DFG_CeilOp : DFG_FloatUnaryOp<"ceil", "rounding towards positive infinity"> {
+  let hasFolder = 1;
+}
 def DFG_RoundOp : DFG_FloatUnaryOp<"round", "rounding to the nearest even integer">;
 def DFG_TanOp : DFG_FloatUnaryOp<"tan", "the tangent">;
 def DFG_AsinOp : DFG_FloatUnaryOp<"asin", "the arcsine">;
@@ -94,6 +98,7 @@ def DFG_NegOp : DFG_UnaryOp<"neg", DFG_Tensor> {
     %y = dfg.neg %x : (tensor<4xf32>) -> tensor<4xf32>
     ```
   }];
+  let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
 
@@ -104,6 +109,7 @@ def DFG_AbsOp : DFG_UnaryOp<"abs", DFG_Tensor> {
     %y = dfg.abs %x : (tensor<4xi32>) -> tensor<4xi32>
     ```
   }];
+  let hasFolder = 1;
 }
 
 def DFG_SignOp : DFG_UnaryOp<"sign", DFG_Tensor> {
@@ -122,6 +128,7 @@ def DFG_NotOp : DFG_UnaryOp<"not", DFG_BoolTensor> {
     %y = dfg.not %x : (tensor<4xi1>) -> tensor<4xi1>
     ```
   }];
+  let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
 
@@ -276,6 +283,7 @@ def DFG_CompareOp : DFG_InferredOp<"compare", [SameOperandsElementType]> {
   let results = (outs DFG_BoolTensor:$output);
   let assemblyFormat = "`` $predicate `,` $lhs `,` $rhs attr-dict `:` "
                        "functional-type(operands, results)";
+  let hasFolder = 1;
 }
 
 def DFG_SelectOp : DFG_InferredOp<"select"> {
