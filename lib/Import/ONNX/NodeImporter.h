@@ -114,7 +114,7 @@ public:
   OpTy create(Args &&...args) {
     if constexpr (OpTy::template hasTrait<InferTypeOpInterface::Trait>() &&
                   OpTy::template hasTrait<OpTrait::OneResult>()) {
-      auto op = OpTy::create(opBuilder, location, placeholderType(),
+      auto op = OpTy::create(opBuilder, location, placeholderTypeFor<OpTy>(),
                              std::forward<Args>(args)...);
       inferResultType(op.getOperation());
       return op;
@@ -146,6 +146,22 @@ public:
 private:
   Value foldNow(Value result);
   Type placeholderType() const;
+  /// The placeholder of the kind `OpTy`'s result must have: a sequence or an
+  /// optional result stays one, so that the op still converts to its typed
+  /// result value (a tensor there would fail cast<> in an asserting build,
+  /// as the fuzzer found with a SequenceConstruct of mixed element types).
+  template <typename OpTy>
+  Type placeholderTypeFor() const {
+    auto tensor = cast<TensorType>(placeholderType());
+    if constexpr (OpTy::template hasTrait<
+                      OpTrait::OneTypedResult<SequenceType>::Impl>())
+      return SequenceType::get(tensor);
+    else if constexpr (OpTy::template hasTrait<
+                           OpTrait::OneTypedResult<OptionalType>::Impl>())
+      return OptionalType::get(tensor);
+    else
+      return tensor;
+  }
   void inferResultType(Operation *op);
 
   GraphImporter &graph;
