@@ -14,6 +14,7 @@
 #include "dfg/Import/ONNX/Importer.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace mlir::dfg::onnx_import {
@@ -60,6 +61,9 @@ public:
   InFlightDiagnostic emitNodeError(const onnx::NodeProto &node,
                                    Location loc) const;
   MLIRContext *getContext() const { return context; }
+  /// Constants read by ops that folded away (see foldCreatedOps); those
+  /// unused once the graph is complete are erased.
+  llvm::SetVector<Operation *> &getFoldedConstants() { return foldedConstants; }
 
 private:
   LogicalResult checkSupported(const onnx::GraphProto &graph);
@@ -70,6 +74,7 @@ private:
   ModelInfo &model;
   llvm::StringMap<Value> values;
   llvm::StringMap<DenseElementsAttr> constants;
+  llvm::SetVector<Operation *> foldedConstants;
   /// Prefixes the generated names of unnamed nodes of subgraphs
   /// ("body/Add_3"), which would otherwise repeat those of the main graph.
   std::string locPrefix;

@@ -207,9 +207,9 @@ LogicalResult NodeContext::error(const Twine &message) const {
   return emitError() << message;
 }
 
-static DenseMap<Value, Value> foldCreatedOps(Block::iterator begin,
-                                             Block::iterator end,
-                                             OpBuilder &builder);
+static DenseMap<Value, Value>
+foldCreatedOps(Block::iterator begin, Block::iterator end, OpBuilder &builder,
+               llvm::SetVector<Operation *> &foldedConstants);
 
 Value NodeContext::foldNow(Value result) {
   // An op whose type inference failed holds a placeholder type: the node
@@ -217,8 +217,8 @@ Value NodeContext::foldNow(Value result) {
   if (failedInference)
     return result;
   Block::iterator op(result.getDefiningOp());
-  DenseMap<Value, Value> replaced =
-      foldCreatedOps(op, std::next(op), opBuilder);
+  DenseMap<Value, Value> replaced = foldCreatedOps(
+      op, std::next(op), opBuilder, graph.getFoldedConstants());
   Value folded = replaced.lookup(result);
   return folded ? folded : result;
 }
@@ -366,10 +366,12 @@ LogicalResult GraphImporter::checkSupported(const onnx::GraphProto &graph) {
 /// would: constant results become `dfg.constant`s at the op's location, and
 /// an operand that the op reduces to replaces it. The importer thus
 /// computes nothing itself; what a constant op yields is what the dialect
-/// says it computes. Returns the replacement of each replaced value.
-static DenseMap<Value, Value> foldCreatedOps(Block::iterator begin,
-                                             Block::iterator end,
-                                             OpBuilder &builder) {
+/// says it computes. Returns the replacement of each replaced value. The
+/// constants that folded ops read are added to `foldedConstants`: once the
+/// graph is complete, those nothing uses any more are erased.
+static DenseMap<Value, Value>
+foldCreatedOps(Block::iterator begin, Block::iterator end, OpBuilder &builder,
+               llvm::SetVector<Operation *> &foldedConstants) {
   DenseMap<Value, Value> replaced;
   SmallVector<Operation *> ops;
   for (Operation &op : llvm::make_range(begin, end))
@@ -417,6 +419,10 @@ static DenseMap<Value, Value> foldCreatedOps(Block::iterator begin,
       replaced[result] = replacement;
       result.replaceAllUsesWith(replacement);
     }
+    for (Value operand : op->getOperands())
+      if (Operation *def = operand.getDefiningOp();
+          def && def->hasTrait<OpTrait::ConstantLike>())
+        foldedConstants.insert(def);
     op->erase();
   }
   return replaced;
@@ -446,7 +452,7 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
       return failure();
     DenseMap<Value, Value> replaced = foldCreatedOps(
         last ? std::next(Block::iterator(last)) : block->begin(),
-        builder.getInsertionPoint(), builder);
+        builder.getInsertionPoint(), builder, foldedConstants);
     // Outputs that folded are redefined, constants registered as such, for
     // the converters that need constant operands (Reshape shapes, ...).
     for (const std::string &output : node.output()) {
@@ -607,6 +613,12 @@ GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module,
     results.push_back(value);
   }
   func::ReturnOp::create(builder, graphLoc, results);
+  // Operands of folded ops that nothing reads any more (e.g. a weight whose
+  // transpose was folded): the imported IR carries only the folded form.
+  for (Operation *constant : foldedConstants)
+    if (constant->use_empty())
+      constant->erase();
+  foldedConstants.clear();
   func.setType(builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
   for (auto [index, output] : llvm::enumerate(graph.output()))
     func.setResultAttr(index, "dfg.name", builder.getStringAttr(output.name()));
