@@ -11,6 +11,12 @@
 // `createOrFold`, so that static dimensions fold back to constants and give
 // the static result types the dfg ops were inferred with.
 //
+// Ops are created one per statement, never two among the arguments of one
+// call: C++ leaves the order in which arguments are evaluated unspecified
+// (GCC goes right to left, clang left to right), and the IR must not depend
+// on the compiler that built DFG. The statements keep the order GCC builds
+// have always produced.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
@@ -443,7 +449,10 @@ struct SliceExtent {
 SliceExtent sliceExtent(IndexMath &m, Value size, Value start, Value limit,
                         Value stride, bool forward) {
   auto resolve = [&](Value index, Value lo, Value hi) {
-    Value counted = m.select(m.lt(index, m.c(0)), m.add(index, size), index);
+    Value wrapped = m.add(index, size);
+    Value zero = m.c(0);
+    Value isNegative = m.lt(index, zero);
+    Value counted = m.select(isNegative, wrapped, index);
     return m.clamp(counted, lo, hi);
   };
   Value lo = forward ? m.c(0) : m.c(-1);
@@ -452,7 +461,9 @@ SliceExtent sliceExtent(IndexMath &m, Value size, Value start, Value limit,
   Value last = resolve(limit, lo, hi);
   Value distance = forward ? m.sub(last, first) : m.sub(first, last);
   Value step = forward ? stride : m.sub(m.c(0), stride);
-  Value count = m.max(m.ceilDiv(distance, step), m.c(0));
+  Value zero = m.c(0);
+  Value steps = m.ceilDiv(distance, step);
+  Value count = m.max(steps, zero);
   return {first, count};
 }
 
@@ -721,8 +732,10 @@ Value buildPad(OpBuilder &b, Location loc, Value input, ArrayRef<Value> low,
           if (mode == PadMode::Reflect) {
             Value p = periods[d];
             Value r = n.rem(n.add(n.rem(i, p), p), p);
-            i = n.select(n.cmp(arith::CmpIPredicate::sle, r, lastIndex[d]), r,
-                         n.sub(p, r));
+            Value mirrored = n.sub(p, r);
+            Value inFirstHalf =
+                n.cmp(arith::CmpIPredicate::sle, r, lastIndex[d]);
+            i = n.select(inFirstHalf, r, mirrored);
           }
           from.push_back(n.clamp(i, n.c(0), lastIndex[d]));
         }
@@ -858,7 +871,10 @@ struct GatherLowering : OpConversionPattern<GatherOp> {
           // [0, size) is invalid input (the reference interpreter rejects
           // it); it is clamped to the axis so that it can never read out
           // of bounds, instead of trapping at run time.
-          i = n.select(n.lt(i, n.c(0)), n.add(i, axisSize), i);
+          Value wrapped = n.add(i, axisSize);
+          Value zero = n.c(0);
+          Value isNegative = n.lt(i, zero);
+          i = n.select(isNegative, wrapped, i);
           i = n.clamp(i, n.c(0), lastIndex);
           SmallVector<Value> from(index.take_front(axis));
           from.push_back(i);

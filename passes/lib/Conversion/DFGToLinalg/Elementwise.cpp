@@ -6,6 +6,12 @@
 // INT_MIN / -1, over-wide shifts) are guarded, so a model can never crash
 // the process on such data.
 //
+// Ops are created one per statement, never two among the arguments of one
+// call: C++ leaves the order in which arguments are evaluated unspecified
+// (GCC goes right to left, clang left to right), and the IR must not depend
+// on the compiler that built DFG. The statements keep the order GCC builds
+// have always produced.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
@@ -493,10 +499,10 @@ Value splitMix64(OpBuilder &b, Location loc, Value x) {
     return arith::XOrIOp::create(b, loc, v, shifted);
   };
   Value z = arith::AddIOp::create(b, loc, x, constant(0x9E3779B97F4A7C15ull));
-  z = arith::MulIOp::create(b, loc, xorShift(z, 30),
-                            constant(0xBF58476D1CE4E5B9ull));
-  z = arith::MulIOp::create(b, loc, xorShift(z, 27),
-                            constant(0x94D049BB133111EBull));
+  Value firstMultiplier = constant(0xBF58476D1CE4E5B9ull);
+  z = arith::MulIOp::create(b, loc, xorShift(z, 30), firstMultiplier);
+  Value secondMultiplier = constant(0x94D049BB133111EBull);
+  z = arith::MulIOp::create(b, loc, xorShift(z, 27), secondMultiplier);
   return xorShift(z, 31);
 }
 
@@ -571,9 +577,9 @@ struct RandomLowering : OpConversionPattern<OpTy> {
           Value two = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(2));
           Value keyValue = arith::ConstantOp::create(
               b, l, b.getIntegerAttr(i64, APInt(64, key)));
-          Value counter = arith::AddIOp::create(
-              b, l, splitMix64(b, l, keyValue),
-              arith::MulIOp::create(b, l, linear, two));
+          Value stream = arith::MulIOp::create(b, l, linear, two);
+          Value keyHash = splitMix64(b, l, keyValue);
+          Value counter = arith::AddIOp::create(b, l, keyHash, stream);
           Value first = unitInterval(b, l, splitMix64(b, l, counter), floatType);
           Value value = drawFrom(op, b, l, first, counter);
           Value narrowed = value;
@@ -604,11 +610,10 @@ struct RandomLowering : OpConversionPattern<OpTy> {
         b, l, counter, arith::ConstantOp::create(b, l, b.getI64IntegerAttr(1)));
     Value u2 =
         unitInterval(b, l, splitMix64(b, l, next), b.getF64Type());
+    Value logU1 = math::LogOp::create(b, l, u1);
+    Value minusTwo = arith::ConstantOp::create(b, l, b.getF64FloatAttr(-2.0));
     Value radius = math::SqrtOp::create(
-        b, l,
-        arith::MulFOp::create(
-            b, l, arith::ConstantOp::create(b, l, b.getF64FloatAttr(-2.0)),
-            math::LogOp::create(b, l, u1)));
+        b, l, arith::MulFOp::create(b, l, minusTwo, logU1));
     Value angle = arith::MulFOp::create(
         b, l, arith::ConstantOp::create(b, l, b.getF64FloatAttr(2.0 * M_PI)),
         u2);

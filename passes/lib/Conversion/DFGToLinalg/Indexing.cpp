@@ -13,6 +13,12 @@
 // ONNX defines no result; clamping keeps such a model from reading or writing
 // outside its buffers, which is what matters for a compiled program.
 //
+// Ops are created one per statement, never two among the arguments of one
+// call: C++ leaves the order in which arguments are evaluated unspecified
+// (GCC goes right to left, clang left to right), and the IR must not depend
+// on the compiler that built DFG. The statements keep the order GCC builds
+// have always produced.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
@@ -410,9 +416,10 @@ struct CumSumLowering : OpConversionPattern<CumSumOp> {
     // A running sum of whole slices along the axis: each step adds the
     // slice at the current position (after storing it when exclusive).
     Value n = sizes[axis];
+    Value loopStep = indexConstant(rewriter, loc, 1);
+    Value loopStart = indexConstant(rewriter, loc, 0);
     auto loop = scf::ForOp::create(
-        rewriter, loc, indexConstant(rewriter, loc, 0), n,
-        indexConstant(rewriter, loc, 1), ValueRange{result, running},
+        rewriter, loc, loopStart, n, loopStep, ValueRange{result, running},
         [&](OpBuilder &b, Location l, Value iv, ValueRange iterArgs) {
           Value position = iv;
           if (reverse) {
@@ -525,21 +532,24 @@ struct TopKLowering : OpConversionPattern<TopKOp> {
         [&](OpBuilder &b, Location l, ValueRange outer,
             ValueRange iterArgs) -> SmallVector<Value> {
           SmallVector<Value> coords(outer.begin(), outer.end());
+          Value noValue = scalarConstant(b, l, elementType, 0.0);
+          Value noIndex = scalarConstant(b, l, i64, -1.0);
+          Value rStep = indexConstant(b, l, 1);
+          Value rEnd = indexConstant(b, l, k);
+          Value rStart = indexConstant(b, l, 0);
           auto rLoop = scf::ForOp::create(
-              b, l, indexConstant(b, l, 0), indexConstant(b, l, k),
-              indexConstant(b, l, 1),
-              ValueRange{iterArgs[0], iterArgs[1],
-                         scalarConstant(b, l, elementType, 0.0),
-                         scalarConstant(b, l, i64, -1.0)},
+              b, l, rStart, rEnd, rStep,
+              ValueRange{iterArgs[0], iterArgs[1], noValue, noIndex},
               [&](OpBuilder &rb, Location rl, Value r, ValueRange rArgs) {
                 Value prev = rArgs[2], prevIndex = rArgs[3];
                 Value isFirst =
                     arith::CmpIOp::create(rb, rl, arith::CmpIPredicate::eq, r,
                                           indexConstant(rb, rl, 0));
                 Value falseValue = scalarConstant(rb, rl, rb.getI1Type(), 0.0);
+                Value jStep = indexConstant(rb, rl, 1);
+                Value jStart = indexConstant(rb, rl, 0);
                 auto jLoop = scf::ForOp::create(
-                    rb, rl, indexConstant(rb, rl, 0), n,
-                    indexConstant(rb, rl, 1),
+                    rb, rl, jStart, n, jStep,
                     ValueRange{prev, prevIndex, falseValue},
                     [&](OpBuilder &jb, Location jl, Value j, ValueRange jArgs) {
                       SmallVector<Value> at = coords;
@@ -614,12 +624,11 @@ struct NonZeroLowering : OpConversionPattern<NonZeroOp> {
     Type i64 = rewriter.getI64Type();
 
     // First pass: the number of non-zero elements, a reduction.
+    Value countInit =
+        tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64);
+    Value zeroI64 = scalarConstant(rewriter, loc, i64, 0.0);
     Value zeroCount =
-        linalg::FillOp::create(
-            rewriter, loc, scalarConstant(rewriter, loc, i64, 0.0),
-            tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64)
-                .getResult())
-            .getResult(0);
+        linalg::FillOp::create(rewriter, loc, zeroI64, countInit).getResult(0);
     SmallVector<int64_t> allDims = llvm::to_vector(llvm::seq<int64_t>(0, rank));
     Value counted =
         linalg::ReduceOp::create(
@@ -640,9 +649,10 @@ struct NonZeroLowering : OpConversionPattern<NonZeroOp> {
 
     // Second pass, in row-major order: each non-zero element writes its
     // coordinates into the next column.
+    Value firstColumn = indexConstant(rewriter, loc, 0);
+    SmallVector<Value> inputSizes = dimSizes(rewriter, loc, input);
     SmallVector<Value> results = loopNest(
-        rewriter, loc, dimSizes(rewriter, loc, input),
-        ValueRange{init, indexConstant(rewriter, loc, 0)},
+        rewriter, loc, inputSizes, ValueRange{init, firstColumn},
         [&](OpBuilder &b, Location l, ValueRange ivs,
             ValueRange iterArgs) -> SmallVector<Value> {
           Value x = tensor::ExtractOp::create(b, l, input, ivs);
@@ -791,11 +801,11 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
             Value mIsOne = arith::CmpFOp::create(
                 b, l, arith::CmpFPredicate::OEQ, m, f(1.0));
             Value mMinus1 = arith::SubFOp::create(b, l, m, f(1.0));
-            Value halfPixel = arith::SubFOp::create(
-                b, l,
-                arith::DivFOp::create(
-                    b, l, arith::AddFOp::create(b, l, xf, f(0.5)), scale),
-                f(0.5));
+            Value halfShift = f(0.5);
+            Value halfOffset = f(0.5);
+            Value centre = arith::AddFOp::create(b, l, xf, halfOffset);
+            Value scaled = arith::DivFOp::create(b, l, centre, scale);
+            Value halfPixel = arith::SubFOp::create(b, l, scaled, halfShift);
             Value coord;
             switch (coordinateMode) {
             case CoordinateMode::HalfPixel:
@@ -863,21 +873,26 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
               // four neighbours floor - 1 .. floor + 2.
               double a = op.getCubicCoeffA().convertToDouble();
               auto near = [&](Value t) { // |t| in [0, 1]
+                Value c3 = f(a + 3);
+                Value c2 = f(a + 2);
                 Value p = arith::SubFOp::create(
-                    b, l, arith::MulFOp::create(b, l, f(a + 2), t), f(a + 3));
+                    b, l, arith::MulFOp::create(b, l, c2, t), c3);
+                Value c0 = f(1.0);
+                Value pt = arith::MulFOp::create(b, l, p, t);
                 return arith::AddFOp::create(
-                    b, l,
-                    arith::MulFOp::create(b, l,
-                                          arith::MulFOp::create(b, l, p, t), t),
-                    f(1.0));
+                    b, l, arith::MulFOp::create(b, l, pt, t), c0);
               };
               auto far = [&](Value t) { // |t| in [1, 2]
+                Value c2 = f(5 * a);
+                Value c3 = f(a);
                 Value p = arith::SubFOp::create(
-                    b, l, arith::MulFOp::create(b, l, f(a), t), f(5 * a));
+                    b, l, arith::MulFOp::create(b, l, c3, t), c2);
+                Value c1 = f(8 * a);
                 p = arith::AddFOp::create(
-                    b, l, arith::MulFOp::create(b, l, p, t), f(8 * a));
+                    b, l, arith::MulFOp::create(b, l, p, t), c1);
+                Value c0 = f(4 * a);
                 return arith::SubFOp::create(
-                    b, l, arith::MulFOp::create(b, l, p, t), f(4 * a));
+                    b, l, arith::MulFOp::create(b, l, p, t), c0);
               };
               Value rest = arith::SubFOp::create(b, l, f(1.0), fraction);
               SmallVector<Value> weights = {
@@ -891,12 +906,13 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
                 Value total = f(0.0);
                 for (int64_t j = 0; j < 4; ++j) {
                   Value raw = rawIndex(j - 1);
-                  Value inside = arith::AndIOp::create(
-                      b, l,
-                      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
-                                            raw, indexConstant(b, l, 0)),
-                      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
-                                            raw, inputSizes[dim]));
+                  Value belowEnd = arith::CmpIOp::create(
+                      b, l, arith::CmpIPredicate::slt, raw, inputSizes[dim]);
+                  Value zero = indexConstant(b, l, 0);
+                  Value notNegative = arith::CmpIOp::create(
+                      b, l, arith::CmpIPredicate::sge, raw, zero);
+                  Value inside =
+                      arith::AndIOp::create(b, l, notNegative, belowEnd);
                   weights[j] =
                       arith::SelectOp::create(b, l, inside, weights[j], f(0.0));
                   total = arith::AddFOp::create(b, l, total, weights[j]);

@@ -19,6 +19,12 @@
 // computed with index arithmetic where not, so dynamic batch and spatial
 // sizes both lower.
 //
+// Ops are created one per statement, never two among the arguments of one
+// call: C++ leaves the order in which arguments are evaluated unspecified
+// (GCC goes right to left, clang left to right), and the IR must not depend
+// on the compiler that built DFG. The statements keep the order GCC builds
+// have always produced.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
@@ -71,9 +77,9 @@ OpFoldResult subtract(OpBuilder &b, Location loc, OpFoldResult x,
     return b.getIndexAttr(*lhs - *rhs);
   if (rhs && *rhs == 0)
     return x;
-  return arith::SubIOp::create(b, loc, indexValue(b, loc, x),
-                               indexValue(b, loc, y))
-      .getResult();
+  Value rhsValue = indexValue(b, loc, y);
+  Value lhsValue = indexValue(b, loc, x);
+  return arith::SubIOp::create(b, loc, lhsValue, rhsValue).getResult();
 }
 
 /// `floor(x / divisor)`; dynamic values are sizes, never negative.
@@ -571,11 +577,13 @@ struct ConvLowering : OpConversionPattern<ConvOp> {
     SmallVector<OpFoldResult> outSpatial;
     for (int64_t i = 0; i < spatial; ++i)
       outSpatial.push_back(staticOr(rewriter, resultType, 2 + i, [&] {
-        return slidingOutputSize(
-            rewriter, loc, tensor::getMixedSize(rewriter, loc, input, 2 + i),
-            tensor::getMixedSize(rewriter, loc, weight, 2 + i),
-            window.strides[i], pads[i], pads[spatial + i],
-            window.dilations[i], /*ceilMode=*/false);
+        OpFoldResult kernelSize =
+            tensor::getMixedSize(rewriter, loc, weight, 2 + i);
+        OpFoldResult inputSize =
+            tensor::getMixedSize(rewriter, loc, input, 2 + i);
+        return slidingOutputSize(rewriter, loc, inputSize, kernelSize,
+                                 window.strides[i], pads[i], pads[spatial + i],
+                                 window.dilations[i], /*ceilMode=*/false);
       }));
     Value padded =
         padSpatial(rewriter, loc, input, indexAttrs(rewriter, pads.take_front(spatial)),

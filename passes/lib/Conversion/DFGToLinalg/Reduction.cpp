@@ -10,6 +10,12 @@
 // propagate it, and argmax/argmin return the first NaN (the last with
 // `select_last_index`).
 //
+// Ops are created one per statement, never two among the arguments of one
+// call: C++ leaves the order in which arguments are evaluated unspecified
+// (GCC goes right to left, clang left to right), and the IR must not depend
+// on the compiler that built DFG. The statements keep the order GCC builds
+// have always produced.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
@@ -279,16 +285,16 @@ struct ArgReduceOpLowering : OpConversionPattern<ArgReduceOp> {
     }
     auto valueType = RankedTensorType::get(keptShape, elementType);
     auto indexType = RankedTensorType::get(keptShape, i64);
-    Value values =
-        linalg::FillOp::create(
-            rewriter, loc,
-            extremeIdentity(rewriter, loc, elementType, isMax, isUnsignedType),
-            emptyTensor(rewriter, loc, valueType, keptDynamic))
+    Value valuesInit = emptyTensor(rewriter, loc, valueType, keptDynamic);
+    Value identity =
+        extremeIdentity(rewriter, loc, elementType, isMax, isUnsignedType);
+    Value values = linalg::FillOp::create(rewriter, loc, identity, valuesInit)
+                       .getResult(0);
+    Value indicesInit = emptyTensor(rewriter, loc, indexType, keptDynamic);
+    Value zeroIndex = scalarConstant(rewriter, loc, i64, 0.0);
+    Value indices =
+        linalg::FillOp::create(rewriter, loc, zeroIndex, indicesInit)
             .getResult(0);
-    Value indices = linalg::FillOp::create(
-                        rewriter, loc, scalarConstant(rewriter, loc, i64, 0.0),
-                        emptyTensor(rewriter, loc, indexType, keptDynamic))
-                        .getResult(0);
 
     MLIRContext *context = rewriter.getContext();
     AffineMap keptMap = AffineMap::get(rank, 0, keptExprs, context);

@@ -6,6 +6,12 @@
 // decay, bias correction) are computed once, outside the loop nest, in f64
 // like the ONNX reference, and captured by the body in the element type.
 //
+// Ops are created one per statement, never two among the arguments of one
+// call: C++ leaves the order in which arguments are evaluated unspecified
+// (GCC goes right to left, clang left to right), and the IR must not depend
+// on the compiler that built DFG. The statements keep the order GCC builds
+// have always produced.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
@@ -142,9 +148,10 @@ struct MomentumUpdateLowering : OpConversionPattern<MomentumUpdateOp> {
     Value started = arith::CmpIOp::create(
         rewriter, loc, arith::CmpIPredicate::sgt, step,
         scalarConstant(rewriter, loc, step.getType(), 0.0));
-    Value beta = arith::SelectOp::create(
-        rewriter, loc, started,
-        outer.constant(op.getBeta().convertToDouble()), outer.constant(1.0));
+    Value firstStepBeta = outer.constant(1.0);
+    Value laterBeta = outer.constant(op.getBeta().convertToDouble());
+    Value beta = arith::SelectOp::create(rewriter, loc, started, laterBeta,
+                                         firstStepBeta);
     double alpha = op.getAlpha().convertToDouble();
     double norm = op.getNormCoefficient().convertToDouble();
     bool nesterov = op.getMode() == MomentumMode::Nesterov;
@@ -155,7 +162,9 @@ struct MomentumUpdateLowering : OpConversionPattern<MomentumUpdateOp> {
         [&](OpBuilder &b, Location l, ValueRange x) -> SmallVector<Value> {
           FloatMath m{b, l, elementType};
           Value g = m.regularized(x[1], x[0], norm);
-          Value velocity = m.add(m.mul(alpha, x[2]), m.mul(beta, g));
+          Value gradTerm = m.mul(beta, g);
+          Value velocityTerm = m.mul(alpha, x[2]);
+          Value velocity = m.add(velocityTerm, gradTerm);
           Value direction =
               nesterov ? m.add(g, m.mul(alpha, velocity)) : velocity;
           return {m.sub(x[0], m.mul(lr, direction)), velocity};
@@ -181,9 +190,9 @@ struct AdagradUpdateLowering : OpConversionPattern<AdagradUpdateOp> {
     FloatMath wide{rewriter, loc, rewriter.getF64Type()};
     Value lr = extractF64(rewriter, loc, adaptor.getLr());
     Value step = extractF64(rewriter, loc, adaptor.getStep());
-    Value decayed = wide.add(
-        wide.constant(1.0),
-        wide.mul(op.getDecayFactor().convertToDouble(), step));
+    Value decay = wide.mul(op.getDecayFactor().convertToDouble(), step);
+    Value one = wide.constant(1.0);
+    Value decayed = wide.add(one, decay);
     Value rate = FloatMath{rewriter, loc, elementType}.from(
         wide.div(lr, decayed));
     double epsilon = op.getEpsilon().convertToDouble();
@@ -196,7 +205,9 @@ struct AdagradUpdateLowering : OpConversionPattern<AdagradUpdateOp> {
           FloatMath m{b, l, elementType};
           Value g = m.regularized(x[1], x[0], norm);
           Value accumulator = m.add(x[2], m.mul(g, g));
-          Value denominator = m.add(m.sqrt(accumulator), m.constant(epsilon));
+          Value epsilonValue = m.constant(epsilon);
+          Value root = m.sqrt(accumulator);
+          Value denominator = m.add(root, epsilonValue);
           Value param = m.sub(x[0], m.div(m.mul(rate, g), denominator));
           return {param, accumulator};
         });
@@ -233,9 +244,11 @@ struct AdamUpdateLowering : OpConversionPattern<AdamUpdateOp> {
                                          wide.constant(beta), step);
     Value alphaPow = math::PowFOp::create(rewriter, loc,
                                           wide.constant(alpha), step);
-    Value corrected =
-        wide.div(wide.mul(lr, wide.sqrt(wide.sub(wide.constant(1.0), betaPow))),
-                 wide.sub(wide.constant(1.0), alphaPow));
+    Value alphaOne = wide.constant(1.0);
+    Value alphaCorrection = wide.sub(alphaOne, alphaPow);
+    Value betaOne = wide.constant(1.0);
+    Value betaCorrection = wide.sqrt(wide.sub(betaOne, betaPow));
+    Value corrected = wide.div(wide.mul(lr, betaCorrection), alphaCorrection);
     Value started = arith::CmpIOp::create(
         rewriter, loc, arith::CmpIPredicate::sgt, stepInt,
         scalarConstant(rewriter, loc, stepInt.getType(), 0.0));
@@ -249,10 +262,15 @@ struct AdamUpdateLowering : OpConversionPattern<AdamUpdateOp> {
         [&](OpBuilder &b, Location l, ValueRange x) -> SmallVector<Value> {
           FloatMath m{b, l, elementType};
           Value g = m.regularized(x[1], x[0], norm);
-          Value first = m.add(m.mul(alpha, x[2]), m.mul(1.0 - alpha, g));
-          Value second =
-              m.add(m.mul(beta, x[3]), m.mul(m.mul(1.0 - beta, g), g));
-          Value denominator = m.add(m.sqrt(second), m.constant(epsilon));
+          Value firstGradTerm = m.mul(1.0 - alpha, g);
+          Value firstMomentTerm = m.mul(alpha, x[2]);
+          Value first = m.add(firstMomentTerm, firstGradTerm);
+          Value secondGradTerm = m.mul(m.mul(1.0 - beta, g), g);
+          Value secondMomentTerm = m.mul(beta, x[3]);
+          Value second = m.add(secondMomentTerm, secondGradTerm);
+          Value epsilonValue = m.constant(epsilon);
+          Value root = m.sqrt(second);
+          Value denominator = m.add(root, epsilonValue);
           Value param = m.sub(x[0], m.div(m.mul(rate, first), denominator));
           if (normPost != 0.0)
             param = m.mul(1.0 - normPost, param);
