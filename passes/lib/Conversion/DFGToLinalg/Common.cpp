@@ -209,9 +209,9 @@ Value lowering::expandShape(OpBuilder &b, Location loc, Value source,
           Value linear = arith::ConstantIndexOp::create(nb, nl, 0);
           for (int64_t d : group) {
             Value size = tensor::DimOp::create(nb, nl, init, d);
-            linear = arith::AddIOp::create(
-                nb, nl, arith::MulIOp::create(nb, nl, linear, size),
-                linalg::IndexOp::create(nb, nl, d));
+            Value index = linalg::IndexOp::create(nb, nl, d);
+            Value scaled = arith::MulIOp::create(nb, nl, linear, size);
+            linear = arith::AddIOp::create(nb, nl, scaled, index);
           }
           indices.push_back(linear);
         }

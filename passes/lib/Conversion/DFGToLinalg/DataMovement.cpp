@@ -443,7 +443,9 @@ struct SliceExtent {
 SliceExtent sliceExtent(IndexMath &m, Value size, Value start, Value limit,
                         Value stride, bool forward) {
   auto resolve = [&](Value index, Value lo, Value hi) {
-    Value counted = m.select(m.lt(index, m.c(0)), m.add(index, size), index);
+    Value wrapped = m.add(index, size);
+    Value negative = m.lt(index, m.c(0));
+    Value counted = m.select(negative, wrapped, index);
     return m.clamp(counted, lo, hi);
   };
   Value lo = forward ? m.c(0) : m.c(-1);
@@ -452,7 +454,8 @@ SliceExtent sliceExtent(IndexMath &m, Value size, Value start, Value limit,
   Value last = resolve(limit, lo, hi);
   Value distance = forward ? m.sub(last, first) : m.sub(first, last);
   Value step = forward ? stride : m.sub(m.c(0), stride);
-  Value count = m.max(m.ceilDiv(distance, step), m.c(0));
+  Value zero = m.c(0);
+  Value count = m.max(m.ceilDiv(distance, step), zero);
   return {first, count};
 }
 
@@ -508,17 +511,25 @@ struct SliceLowering : OpConversionPattern<SliceOp> {
         strides.push_back(rewriter.getIndexAttr(1));
         continue;
       }
-      SliceExtent extent = sliceExtent(m, m.dim(input, d), m.c(start),
-                                       m.c(limit), m.c(stride), stride > 0);
+      // Created last to first: the order GCC's right-to-left evaluation of
+      // the arguments gave, which the tests were written against.
+      Value strideValue = m.c(stride);
+      Value limitValue = m.c(limit);
+      Value startValue = m.c(start);
+      Value size = m.dim(input, d);
+      SliceExtent extent = sliceExtent(m, size, startValue, limitValue,
+                                       strideValue, stride > 0);
       Value offset = extent.first;
       if (stride < 0) {
         reversed.push_back(d);
         // The last element selected; 0 when there is none.
-        Value last = m.add(extent.first,
-                           m.mul(m.sub(extent.count, m.c(1)), m.c(stride)));
-        offset = m.select(m.cmp(arith::CmpIPredicate::sgt, extent.count,
-                                m.c(0)),
-                          last, m.c(0));
+        Value strideValue = m.c(stride);
+        Value lastOffset = m.sub(extent.count, m.c(1));
+        Value last = m.add(extent.first, m.mul(lastOffset, strideValue));
+        Value none = m.c(0);
+        Value nonEmpty =
+            m.cmp(arith::CmpIPredicate::sgt, extent.count, m.c(0));
+        offset = m.select(nonEmpty, last, none);
       }
       offsets.push_back(getAsOpFoldResult(offset));
       sizes.push_back(getAsOpFoldResult(extent.count));
@@ -584,8 +595,9 @@ struct DynamicSliceLowering : OpConversionPattern<DynamicSliceOp> {
       // chosen between. A zero stride (invalid) is taken as 1 rather than
       // dividing by zero.
       Value stride = m.element(adaptor.getStrides(), d);
-      stride = m.select(m.cmp(arith::CmpIPredicate::eq, stride, m.c(0)),
-                        m.c(1), stride);
+      Value one = m.c(1);
+      Value isZero = m.cmp(arith::CmpIPredicate::eq, stride, m.c(0));
+      stride = m.select(isZero, one, stride);
       Value isForward = m.cmp(arith::CmpIPredicate::sgt, stride, m.c(0));
       SliceExtent ahead = sliceExtent(m, size, start, limit, stride, true);
       SliceExtent back = sliceExtent(m, size, start, limit, stride, false);
@@ -694,7 +706,9 @@ Value buildPad(OpBuilder &b, Location loc, Value input, ArrayRef<Value> low,
     outSizes.push_back(m.add(m.add(sizes[d], padLow[d]), padHigh[d]));
     lastIndex.push_back(m.max(m.sub(sizes[d], m.c(1)), zero));
     // numpy's reflection repeats with period 2 (n - 1) (1 for n = 1).
-    periods.push_back(m.max(m.mul(m.c(2), lastIndex[d]), m.c(1)));
+    Value one = m.c(1);
+    Value twice = m.mul(m.c(2), lastIndex[d]);
+    periods.push_back(m.max(twice, one));
   }
   return buildIndexedGeneric(
       b, loc, resultType, outSizes, {}, {},
@@ -707,8 +721,9 @@ Value buildPad(OpBuilder &b, Location loc, Value input, ArrayRef<Value> low,
           if (mode == PadMode::Reflect) {
             Value p = periods[d];
             Value r = n.rem(n.add(n.rem(i, p), p), p);
-            i = n.select(n.cmp(arith::CmpIPredicate::sle, r, lastIndex[d]), r,
-                         n.sub(p, r));
+            Value mirrored = n.sub(p, r);
+            Value inRange = n.cmp(arith::CmpIPredicate::sle, r, lastIndex[d]);
+            i = n.select(inRange, r, mirrored);
           }
           from.push_back(n.clamp(i, n.c(0), lastIndex[d]));
         }
@@ -844,7 +859,9 @@ struct GatherLowering : OpConversionPattern<GatherOp> {
           // [0, size) is invalid input (the reference interpreter rejects
           // it); it is clamped to the axis so that it can never read out
           // of bounds, instead of trapping at run time.
-          i = n.select(n.lt(i, n.c(0)), n.add(i, axisSize), i);
+          Value wrapped = n.add(i, axisSize);
+          Value negative = n.lt(i, n.c(0));
+          i = n.select(negative, wrapped, i);
           i = n.clamp(i, n.c(0), lastIndex);
           SmallVector<Value> from(index.take_front(axis));
           from.push_back(i);
