@@ -493,10 +493,10 @@ Value splitMix64(OpBuilder &b, Location loc, Value x) {
     return arith::XOrIOp::create(b, loc, v, shifted);
   };
   Value z = arith::AddIOp::create(b, loc, x, constant(0x9E3779B97F4A7C15ull));
-  z = arith::MulIOp::create(b, loc, xorShift(z, 30),
-                            constant(0xBF58476D1CE4E5B9ull));
-  z = arith::MulIOp::create(b, loc, xorShift(z, 27),
-                            constant(0x94D049BB133111EBull));
+  Value multiplier1 = constant(0xBF58476D1CE4E5B9ull);
+  z = arith::MulIOp::create(b, loc, xorShift(z, 30), multiplier1);
+  Value multiplier2 = constant(0x94D049BB133111EBull);
+  z = arith::MulIOp::create(b, loc, xorShift(z, 27), multiplier2);
   return xorShift(z, 31);
 }
 
@@ -571,9 +571,9 @@ struct RandomLowering : OpConversionPattern<OpTy> {
           Value two = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(2));
           Value keyValue = arith::ConstantOp::create(
               b, l, b.getIntegerAttr(i64, APInt(64, key)));
+          Value stream = arith::MulIOp::create(b, l, linear, two);
           Value counter = arith::AddIOp::create(
-              b, l, splitMix64(b, l, keyValue),
-              arith::MulIOp::create(b, l, linear, two));
+              b, l, splitMix64(b, l, keyValue), stream);
           Value first = unitInterval(b, l, splitMix64(b, l, counter), floatType);
           Value value = drawFrom(op, b, l, first, counter);
           Value narrowed = value;
@@ -604,11 +604,10 @@ struct RandomLowering : OpConversionPattern<OpTy> {
         b, l, counter, arith::ConstantOp::create(b, l, b.getI64IntegerAttr(1)));
     Value u2 =
         unitInterval(b, l, splitMix64(b, l, next), b.getF64Type());
+    Value logU1 = math::LogOp::create(b, l, u1);
+    Value minusTwo = arith::ConstantOp::create(b, l, b.getF64FloatAttr(-2.0));
     Value radius = math::SqrtOp::create(
-        b, l,
-        arith::MulFOp::create(
-            b, l, arith::ConstantOp::create(b, l, b.getF64FloatAttr(-2.0)),
-            math::LogOp::create(b, l, u1)));
+        b, l, arith::MulFOp::create(b, l, minusTwo, logU1));
     Value angle = arith::MulFOp::create(
         b, l, arith::ConstantOp::create(b, l, b.getF64FloatAttr(2.0 * M_PI)),
         u2);

@@ -410,9 +410,10 @@ struct CumSumLowering : OpConversionPattern<CumSumOp> {
     // A running sum of whole slices along the axis: each step adds the
     // slice at the current position (after storing it when exclusive).
     Value n = sizes[axis];
+    Value step = indexConstant(rewriter, loc, 1);
+    Value start = indexConstant(rewriter, loc, 0);
     auto loop = scf::ForOp::create(
-        rewriter, loc, indexConstant(rewriter, loc, 0), n,
-        indexConstant(rewriter, loc, 1), ValueRange{result, running},
+        rewriter, loc, start, n, step, ValueRange{result, running},
         [&](OpBuilder &b, Location l, Value iv, ValueRange iterArgs) {
           Value position = iv;
           if (reverse) {
@@ -525,21 +526,26 @@ struct TopKLowering : OpConversionPattern<TopKOp> {
         [&](OpBuilder &b, Location l, ValueRange outer,
             ValueRange iterArgs) -> SmallVector<Value> {
           SmallVector<Value> coords(outer.begin(), outer.end());
+          // Created last to first, the order GCC gave before: IR that
+          // does not depend on the compiler that built DFG.
+          Value noValue = scalarConstant(b, l, elementType, 0.0);
+          Value noIndex = scalarConstant(b, l, i64, -1.0);
+          Value one = indexConstant(b, l, 1);
+          Value count = indexConstant(b, l, k);
+          Value zero = indexConstant(b, l, 0);
           auto rLoop = scf::ForOp::create(
-              b, l, indexConstant(b, l, 0), indexConstant(b, l, k),
-              indexConstant(b, l, 1),
-              ValueRange{iterArgs[0], iterArgs[1],
-                         scalarConstant(b, l, elementType, 0.0),
-                         scalarConstant(b, l, i64, -1.0)},
+              b, l, zero, count, one,
+              ValueRange{iterArgs[0], iterArgs[1], noValue, noIndex},
               [&](OpBuilder &rb, Location rl, Value r, ValueRange rArgs) {
                 Value prev = rArgs[2], prevIndex = rArgs[3];
                 Value isFirst =
                     arith::CmpIOp::create(rb, rl, arith::CmpIPredicate::eq, r,
                                           indexConstant(rb, rl, 0));
                 Value falseValue = scalarConstant(rb, rl, rb.getI1Type(), 0.0);
+                Value jOne = indexConstant(rb, rl, 1);
+                Value jZero = indexConstant(rb, rl, 0);
                 auto jLoop = scf::ForOp::create(
-                    rb, rl, indexConstant(rb, rl, 0), n,
-                    indexConstant(rb, rl, 1),
+                    rb, rl, jZero, n, jOne,
                     ValueRange{prev, prevIndex, falseValue},
                     [&](OpBuilder &jb, Location jl, Value j, ValueRange jArgs) {
                       SmallVector<Value> at = coords;
@@ -614,12 +620,11 @@ struct NonZeroLowering : OpConversionPattern<NonZeroOp> {
     Type i64 = rewriter.getI64Type();
 
     // First pass: the number of non-zero elements, a reduction.
+    Value countInit =
+        tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64);
+    Value zero = scalarConstant(rewriter, loc, i64, 0.0);
     Value zeroCount =
-        linalg::FillOp::create(
-            rewriter, loc, scalarConstant(rewriter, loc, i64, 0.0),
-            tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64)
-                .getResult())
-            .getResult(0);
+        linalg::FillOp::create(rewriter, loc, zero, countInit).getResult(0);
     SmallVector<int64_t> allDims = llvm::to_vector(llvm::seq<int64_t>(0, rank));
     Value counted =
         linalg::ReduceOp::create(
@@ -640,9 +645,10 @@ struct NonZeroLowering : OpConversionPattern<NonZeroOp> {
 
     // Second pass, in row-major order: each non-zero element writes its
     // coordinates into the next column.
+    Value firstColumn = indexConstant(rewriter, loc, 0);
+    SmallVector<Value> inputSizes = dimSizes(rewriter, loc, input);
     SmallVector<Value> results = loopNest(
-        rewriter, loc, dimSizes(rewriter, loc, input),
-        ValueRange{init, indexConstant(rewriter, loc, 0)},
+        rewriter, loc, inputSizes, ValueRange{init, firstColumn},
         [&](OpBuilder &b, Location l, ValueRange ivs,
             ValueRange iterArgs) -> SmallVector<Value> {
           Value x = tensor::ExtractOp::create(b, l, input, ivs);
@@ -791,11 +797,10 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
             Value mIsOne = arith::CmpFOp::create(
                 b, l, arith::CmpFPredicate::OEQ, m, f(1.0));
             Value mMinus1 = arith::SubFOp::create(b, l, m, f(1.0));
+            Value half = f(0.5);
+            Value center = arith::AddFOp::create(b, l, xf, f(0.5));
             Value halfPixel = arith::SubFOp::create(
-                b, l,
-                arith::DivFOp::create(
-                    b, l, arith::AddFOp::create(b, l, xf, f(0.5)), scale),
-                f(0.5));
+                b, l, arith::DivFOp::create(b, l, center, scale), half);
             Value coord;
             switch (coordinateMode) {
             case CoordinateMode::HalfPixel:
@@ -863,21 +868,26 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
               // four neighbours floor - 1 .. floor + 2.
               double a = op.getCubicCoeffA().convertToDouble();
               auto near = [&](Value t) { // |t| in [0, 1]
+                Value aPlus3 = f(a + 3);
+                Value aPlus2 = f(a + 2);
                 Value p = arith::SubFOp::create(
-                    b, l, arith::MulFOp::create(b, l, f(a + 2), t), f(a + 3));
+                    b, l, arith::MulFOp::create(b, l, aPlus2, t), aPlus3);
+                Value one = f(1.0);
+                Value pt = arith::MulFOp::create(b, l, p, t);
                 return arith::AddFOp::create(
-                    b, l,
-                    arith::MulFOp::create(b, l,
-                                          arith::MulFOp::create(b, l, p, t), t),
-                    f(1.0));
+                    b, l, arith::MulFOp::create(b, l, pt, t), one);
               };
               auto far = [&](Value t) { // |t| in [1, 2]
+                Value fiveA = f(5 * a);
+                Value aValue = f(a);
                 Value p = arith::SubFOp::create(
-                    b, l, arith::MulFOp::create(b, l, f(a), t), f(5 * a));
+                    b, l, arith::MulFOp::create(b, l, aValue, t), fiveA);
+                Value eightA = f(8 * a);
                 p = arith::AddFOp::create(
-                    b, l, arith::MulFOp::create(b, l, p, t), f(8 * a));
+                    b, l, arith::MulFOp::create(b, l, p, t), eightA);
+                Value fourA = f(4 * a);
                 return arith::SubFOp::create(
-                    b, l, arith::MulFOp::create(b, l, p, t), f(4 * a));
+                    b, l, arith::MulFOp::create(b, l, p, t), fourA);
               };
               Value rest = arith::SubFOp::create(b, l, f(1.0), fraction);
               SmallVector<Value> weights = {
@@ -891,12 +901,13 @@ struct ResizeLowering : OpConversionPattern<ResizeOp> {
                 Value total = f(0.0);
                 for (int64_t j = 0; j < 4; ++j) {
                   Value raw = rawIndex(j - 1);
-                  Value inside = arith::AndIOp::create(
-                      b, l,
+                  Value belowSize = arith::CmpIOp::create(
+                      b, l, arith::CmpIPredicate::slt, raw, inputSizes[dim]);
+                  Value nonNegative =
                       arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
-                                            raw, indexConstant(b, l, 0)),
-                      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
-                                            raw, inputSizes[dim]));
+                                            raw, indexConstant(b, l, 0));
+                  Value inside =
+                      arith::AndIOp::create(b, l, nonNegative, belowSize);
                   weights[j] =
                       arith::SelectOp::create(b, l, inside, weights[j], f(0.0));
                   total = arith::AddFOp::create(b, l, total, weights[j]);

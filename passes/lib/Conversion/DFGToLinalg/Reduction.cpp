@@ -279,16 +279,16 @@ struct ArgReduceOpLowering : OpConversionPattern<ArgReduceOp> {
     }
     auto valueType = RankedTensorType::get(keptShape, elementType);
     auto indexType = RankedTensorType::get(keptShape, i64);
+    Value valuesInit = emptyTensor(rewriter, loc, valueType, keptDynamic);
+    Value identity =
+        extremeIdentity(rewriter, loc, elementType, isMax, isUnsignedType);
     Value values =
-        linalg::FillOp::create(
-            rewriter, loc,
-            extremeIdentity(rewriter, loc, elementType, isMax, isUnsignedType),
-            emptyTensor(rewriter, loc, valueType, keptDynamic))
+        linalg::FillOp::create(rewriter, loc, identity, valuesInit)
             .getResult(0);
-    Value indices = linalg::FillOp::create(
-                        rewriter, loc, scalarConstant(rewriter, loc, i64, 0.0),
-                        emptyTensor(rewriter, loc, indexType, keptDynamic))
-                        .getResult(0);
+    Value indicesInit = emptyTensor(rewriter, loc, indexType, keptDynamic);
+    Value zero = scalarConstant(rewriter, loc, i64, 0.0);
+    Value indices =
+        linalg::FillOp::create(rewriter, loc, zero, indicesInit).getResult(0);
 
     MLIRContext *context = rewriter.getContext();
     AffineMap keptMap = AffineMap::get(rank, 0, keptExprs, context);
