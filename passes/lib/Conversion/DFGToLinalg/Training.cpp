@@ -142,9 +142,9 @@ struct MomentumUpdateLowering : OpConversionPattern<MomentumUpdateOp> {
     Value started = arith::CmpIOp::create(
         rewriter, loc, arith::CmpIPredicate::sgt, step,
         scalarConstant(rewriter, loc, step.getType(), 0.0));
-    Value beta = arith::SelectOp::create(
-        rewriter, loc, started,
-        outer.constant(op.getBeta().convertToDouble()), outer.constant(1.0));
+    Value one = outer.constant(1.0);
+    Value betaValue = outer.constant(op.getBeta().convertToDouble());
+    Value beta = arith::SelectOp::create(rewriter, loc, started, betaValue, one);
     double alpha = op.getAlpha().convertToDouble();
     double norm = op.getNormCoefficient().convertToDouble();
     bool nesterov = op.getMode() == MomentumMode::Nesterov;
@@ -155,7 +155,8 @@ struct MomentumUpdateLowering : OpConversionPattern<MomentumUpdateOp> {
         [&](OpBuilder &b, Location l, ValueRange x) -> SmallVector<Value> {
           FloatMath m{b, l, elementType};
           Value g = m.regularized(x[1], x[0], norm);
-          Value velocity = m.add(m.mul(alpha, x[2]), m.mul(beta, g));
+          Value scaledGrad = m.mul(beta, g);
+          Value velocity = m.add(m.mul(alpha, x[2]), scaledGrad);
           Value direction =
               nesterov ? m.add(g, m.mul(alpha, velocity)) : velocity;
           return {m.sub(x[0], m.mul(lr, direction)), velocity};
@@ -181,9 +182,8 @@ struct AdagradUpdateLowering : OpConversionPattern<AdagradUpdateOp> {
     FloatMath wide{rewriter, loc, rewriter.getF64Type()};
     Value lr = extractF64(rewriter, loc, adaptor.getLr());
     Value step = extractF64(rewriter, loc, adaptor.getStep());
-    Value decayed = wide.add(
-        wide.constant(1.0),
-        wide.mul(op.getDecayFactor().convertToDouble(), step));
+    Value decay = wide.mul(op.getDecayFactor().convertToDouble(), step);
+    Value decayed = wide.add(wide.constant(1.0), decay);
     Value rate = FloatMath{rewriter, loc, elementType}.from(
         wide.div(lr, decayed));
     double epsilon = op.getEpsilon().convertToDouble();
@@ -196,7 +196,8 @@ struct AdagradUpdateLowering : OpConversionPattern<AdagradUpdateOp> {
           FloatMath m{b, l, elementType};
           Value g = m.regularized(x[1], x[0], norm);
           Value accumulator = m.add(x[2], m.mul(g, g));
-          Value denominator = m.add(m.sqrt(accumulator), m.constant(epsilon));
+          Value epsilonValue = m.constant(epsilon);
+          Value denominator = m.add(m.sqrt(accumulator), epsilonValue);
           Value param = m.sub(x[0], m.div(m.mul(rate, g), denominator));
           return {param, accumulator};
         });
@@ -233,9 +234,10 @@ struct AdamUpdateLowering : OpConversionPattern<AdamUpdateOp> {
                                          wide.constant(beta), step);
     Value alphaPow = math::PowFOp::create(rewriter, loc,
                                           wide.constant(alpha), step);
+    Value alphaCorrection = wide.sub(wide.constant(1.0), alphaPow);
+    Value betaCorrection = wide.sub(wide.constant(1.0), betaPow);
     Value corrected =
-        wide.div(wide.mul(lr, wide.sqrt(wide.sub(wide.constant(1.0), betaPow))),
-                 wide.sub(wide.constant(1.0), alphaPow));
+        wide.div(wide.mul(lr, wide.sqrt(betaCorrection)), alphaCorrection);
     Value started = arith::CmpIOp::create(
         rewriter, loc, arith::CmpIPredicate::sgt, stepInt,
         scalarConstant(rewriter, loc, stepInt.getType(), 0.0));
@@ -249,10 +251,12 @@ struct AdamUpdateLowering : OpConversionPattern<AdamUpdateOp> {
         [&](OpBuilder &b, Location l, ValueRange x) -> SmallVector<Value> {
           FloatMath m{b, l, elementType};
           Value g = m.regularized(x[1], x[0], norm);
-          Value first = m.add(m.mul(alpha, x[2]), m.mul(1.0 - alpha, g));
-          Value second =
-              m.add(m.mul(beta, x[3]), m.mul(m.mul(1.0 - beta, g), g));
-          Value denominator = m.add(m.sqrt(second), m.constant(epsilon));
+          Value firstUpdate = m.mul(1.0 - alpha, g);
+          Value first = m.add(m.mul(alpha, x[2]), firstUpdate);
+          Value secondUpdate = m.mul(m.mul(1.0 - beta, g), g);
+          Value second = m.add(m.mul(beta, x[3]), secondUpdate);
+          Value epsilonValue = m.constant(epsilon);
+          Value denominator = m.add(m.sqrt(second), epsilonValue);
           Value param = m.sub(x[0], m.div(m.mul(rate, first), denominator));
           if (normPost != 0.0)
             param = m.mul(1.0 - normPost, param);
