@@ -146,13 +146,18 @@ Value reflect(F64Builder &f, Value x, Value lo, Value hi) {
 SmallVector<Value> cubicWeights(F64Builder &f, Value t) {
   const double a = -0.75;
   auto outer = [&](Value x) { // 1 < x < 2
-    Value p = f.sub(f.mul(f.c(a), x), f.c(5 * a));
-    p = f.add(f.mul(p, x), f.c(8 * a));
-    return f.sub(f.mul(p, x), f.c(4 * a));
+    Value fiveA = f.c(5 * a);
+    Value p = f.sub(f.mul(f.c(a), x), fiveA);
+    Value eightA = f.c(8 * a);
+    p = f.add(f.mul(p, x), eightA);
+    Value fourA = f.c(4 * a);
+    return f.sub(f.mul(p, x), fourA);
   };
   auto inner = [&](Value x) { // 0 <= x <= 1
-    Value p = f.sub(f.mul(f.c(a + 2), x), f.c(a + 3));
-    return f.add(f.mul(f.mul(p, x), x), f.c(1.0));
+    Value aPlus3 = f.c(a + 3);
+    Value p = f.sub(f.mul(f.c(a + 2), x), aPlus3);
+    Value one = f.c(1.0);
+    return f.add(f.mul(f.mul(p, x), x), one);
   };
   Value one = f.c(1.0);
   return {outer(f.add(t, one)), inner(t), inner(f.sub(one, t)),
@@ -215,12 +220,18 @@ struct GridSampleLowering : OpConversionPattern<GridSampleOp> {
                 b, l, tensor::ExtractOp::create(b, l, grid, at), b.getF64Type(),
                 false, false);
             Value size = indexToF64(b, l, sizes[i]);
-            Value x =
-                alignCorners
-                    ? f.mul(f.mul(f.add(g, f.c(1.0)), f.c(0.5)),
-                            f.sub(size, f.c(1.0)))
-                    : f.mul(f.sub(f.mul(f.add(g, f.c(1.0)), size), f.c(1.0)),
-                            f.c(0.5));
+            Value x;
+            if (alignCorners) {
+              Value extent = f.sub(size, f.c(1.0));
+              Value half = f.c(0.5);
+              Value shifted = f.add(g, f.c(1.0));
+              x = f.mul(f.mul(shifted, half), extent);
+            } else {
+              Value half = f.c(0.5);
+              Value one = f.c(1.0);
+              Value shifted = f.add(g, f.c(1.0));
+              x = f.mul(f.sub(f.mul(shifted, size), one), half);
+            }
             if (mode == GridSampleMode::Nearest) {
               // PyTorch rounds half to even in 2-d, away from zero in 3-d.
               if (r == 3)
@@ -232,25 +243,28 @@ struct GridSampleLowering : OpConversionPattern<GridSampleOp> {
             Value hi = alignCorners ? f.sub(size, f.c(1.0))
                                     : f.sub(size, f.c(0.5));
             if (padding == GridPaddingMode::Border) {
-              Value outside =
-                  arith::OrIOp::create(b, l,
-                                       f.cmp(arith::CmpFPredicate::OLT, x, lo),
-                                       f.cmp(arith::CmpFPredicate::OGT, x, hi));
-              Value clamped =
-                  clampFloat(b, l, x, f.c(0.0), f.sub(size, f.c(1.0)));
+              Value aboveHi = f.cmp(arith::CmpFPredicate::OGT, x, hi);
+              Value belowLo = f.cmp(arith::CmpFPredicate::OLT, x, lo);
+              Value outside = arith::OrIOp::create(b, l, belowLo, aboveHi);
+              Value last = f.sub(size, f.c(1.0));
+              Value clamped = clampFloat(b, l, x, f.c(0.0), last);
               x = f.select(outside, clamped, x);
             } else if (padding == GridPaddingMode::Reflection) {
               x = reflect(f, x, lo, hi);
             }
             // Far outside every tap reads padding: keep the conversions to
             // integers exact (and NaN harmless).
-            x = clampFloat(b, l, x, f.c(-8.0), f.add(size, f.c(8.0)));
+            Value upper = f.add(size, f.c(8.0));
+            x = clampFloat(b, l, x, f.c(-8.0), upper);
 
             // An integral position of a tap, resolved per padding mode.
             auto makeTap = [&](Value position, Value weight) {
-              Value inside = arith::AndIOp::create(
-                  b, l, f.cmp(arith::CmpFPredicate::OGE, position, f.c(0.0)),
-                  f.cmp(arith::CmpFPredicate::OLT, position, size));
+              Value belowSize =
+                  f.cmp(arith::CmpFPredicate::OLT, position, size);
+              Value nonNegative =
+                  f.cmp(arith::CmpFPredicate::OGE, position, f.c(0.0));
+              Value inside =
+                  arith::AndIOp::create(b, l, nonNegative, belowSize);
               if (padding == GridPaddingMode::Reflection)
                 position = reflect(f, position, lo, hi);
               Value index =
@@ -371,9 +385,10 @@ struct RoiAlignLowering : OpConversionPattern<RoiAlignOp> {
           auto roiAt = [&](int64_t k) {
             Value v = tensor::ExtractOp::create(
                 b, l, rois, ValueRange{roi, indexConstant(b, l, k)});
+            Value scaleValue = f.c(scale);
             Value scaled = f.mul(
                 convertScalar(b, l, v, b.getF64Type(), false, false),
-                f.c(scale));
+                scaleValue);
             return f.sub(scaled, f.c(halfPixel ? 0.5 : 0.0));
           };
           Value startW = roiAt(0), startH = roiAt(1);
@@ -391,14 +406,15 @@ struct RoiAlignLowering : OpConversionPattern<RoiAlignOp> {
             if (samplingRatio > 0)
               return indexConstant(b, l, samplingRatio);
             Value count = math::CeilOp::create(b, l, bin);
-            return truncToIndex(
-                b, l, clampFloat(b, l, count, f.c(0.0), f.c(1 << 16)));
+            Value most = f.c(1 << 16);
+            return truncToIndex(b, l,
+                                clampFloat(b, l, count, f.c(0.0), most));
           };
           Value gridH = gridCount(binH), gridW = gridCount(binW);
           Value gridHf = indexToF64(b, l, gridH);
           Value gridWf = indexToF64(b, l, gridW);
-          Value count =
-              f.max(f.mul(gridHf, gridWf), f.c(1.0));
+          Value atLeastOne = f.c(1.0);
+          Value count = f.max(f.mul(gridHf, gridWf), atLeastOne);
 
           // The image of the box, clamped; with no image at all, nothing is
           // read.
@@ -410,16 +426,14 @@ struct RoiAlignLowering : OpConversionPattern<RoiAlignOp> {
               arith::IndexCastOp::create(b, l, b.getIndexType(), rawBatch),
               batch);
           Value zeroIndex = indexConstant(b, l, 0);
-          Value hasData = arith::AndIOp::create(
-              b, l,
-              arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, batch,
-                                    zeroIndex),
-              arith::AndIOp::create(
-                  b, l,
-                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
-                                        height, zeroIndex),
-                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, width,
-                                        zeroIndex)));
+          Value hasWidth = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sgt, width, zeroIndex);
+          Value hasHeight = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sgt, height, zeroIndex);
+          Value hasImage = arith::AndIOp::create(b, l, hasHeight, hasWidth);
+          Value hasBatch = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sgt, batch, zeroIndex);
+          Value hasData = arith::AndIOp::create(b, l, hasBatch, hasImage);
           Value heightF = indexToF64(b, l, height);
           Value widthF = indexToF64(b, l, width);
           Value one = indexConstant(b, l, 1);
@@ -430,22 +444,20 @@ struct RoiAlignLowering : OpConversionPattern<RoiAlignOp> {
               ValueRange{f.c(0.0), falseValue},
               [&](OpBuilder &yb, Location yl, Value iy, ValueRange yArgs) {
                 F64Builder fy{yb, yl};
-                Value y = fy.add(
-                    fy.add(startH, fy.mul(ph, binH)),
-                    fy.div(fy.mul(fy.add(indexToF64(yb, yl, iy), fy.c(0.5)),
-                                  binH),
-                           gridHf));
+                Value half = fy.c(0.5);
+                Value yStep = fy.add(indexToF64(yb, yl, iy), half);
+                Value offset = fy.div(fy.mul(yStep, binH), gridHf);
+                Value y = fy.add(fy.add(startH, fy.mul(ph, binH)), offset);
                 auto xLoop = scf::ForOp::create(
                     yb, yl, zeroIndex, gridW, one, yArgs,
                     [&](OpBuilder &xb, Location xl, Value ix,
                         ValueRange xArgs) {
                       F64Builder fx{xb, xl};
-                      Value x = fx.add(
-                          fx.add(startW, fx.mul(pw, binW)),
-                          fx.div(fx.mul(fx.add(indexToF64(xb, xl, ix),
-                                               fx.c(0.5)),
-                                        binW),
-                                 gridWf));
+                      Value half = fx.c(0.5);
+                      Value xStep = fx.add(indexToF64(xb, xl, ix), half);
+                      Value offset = fx.div(fx.mul(xStep, binW), gridWf);
+                      Value x =
+                          fx.add(fx.add(startW, fx.mul(pw, binW)), offset);
                       Value valid = hasData;
                       for (auto [p, v, bound] :
                            {std::tuple{arith::CmpFPredicate::OGE, y, fx.c(-1.0)},
@@ -495,9 +507,14 @@ struct RoiAlignLowering : OpConversionPattern<RoiAlignOp> {
                             Value v4 = read(yHigh, xHigh, fs.mul(ly, lx));
                             // Max mode takes the largest weighted
                             // neighbour, as onnxruntime does.
-                            Value result =
-                                isMax ? fs.max(fs.max(v1, v2), fs.max(v3, v4))
-                                      : fs.add(fs.add(v1, v2), fs.add(v3, v4));
+                            Value result;
+                            if (isMax) {
+                              Value high = fs.max(v3, v4);
+                              result = fs.max(fs.max(v1, v2), high);
+                            } else {
+                              Value high = fs.add(v3, v4);
+                              result = fs.add(fs.add(v1, v2), high);
+                            }
                             scf::YieldOp::create(sb, sl, result);
                           },
                           [&](OpBuilder &sb, Location sl) {
@@ -570,12 +587,13 @@ struct NonMaxSuppressionLowering : OpConversionPattern<NonMaxSuppressionOp> {
 
     // Sizes shared by both inputs are taken as the smaller, so that
     // mismatched inputs never read out of bounds.
+    Value scoreBatches = dimSize(rewriter, loc, scores, 0);
+    Value boxBatches = dimSize(rewriter, loc, boxes, 0);
     Value numBatches =
-        arith::MinSIOp::create(rewriter, loc, dimSize(rewriter, loc, boxes, 0),
-                               dimSize(rewriter, loc, scores, 0));
-    Value numBoxes =
-        arith::MinSIOp::create(rewriter, loc, dimSize(rewriter, loc, boxes, 1),
-                               dimSize(rewriter, loc, scores, 2));
+        arith::MinSIOp::create(rewriter, loc, boxBatches, scoreBatches);
+    Value scoreBoxes = dimSize(rewriter, loc, scores, 2);
+    Value boxBoxes = dimSize(rewriter, loc, boxes, 1);
+    Value numBoxes = arith::MinSIOp::create(rewriter, loc, boxBoxes, scoreBoxes);
     Value numClasses = dimSize(rewriter, loc, scores, 1);
     Value zero = indexConstant(rewriter, loc, 0);
     Value one = indexConstant(rewriter, loc, 1);
@@ -584,10 +602,10 @@ struct NonMaxSuppressionLowering : OpConversionPattern<NonMaxSuppressionOp> {
     Value rawMax = tensor::ExtractOp::create(
         rewriter, loc, adaptor.getMaxOutputBoxesPerClass(), ValueRange{});
     Value numBoxes64 = arith::IndexCastOp::create(rewriter, loc, i64, numBoxes);
+    Value zero64 = scalarConstant(rewriter, loc, i64, 0.0);
     Value maxPerClass = arith::MaxSIOp::create(
         rewriter, loc,
-        arith::MinSIOp::create(rewriter, loc, rawMax, numBoxes64),
-        scalarConstant(rewriter, loc, i64, 0.0));
+        arith::MinSIOp::create(rewriter, loc, rawMax, numBoxes64), zero64);
     maxPerClass = arith::IndexCastOp::create(rewriter, loc,
                                              rewriter.getIndexType(),
                                              maxPerClass);
@@ -655,12 +673,15 @@ struct NonMaxSuppressionLowering : OpConversionPattern<NonMaxSuppressionOp> {
         Value hi = arith::MinimumFOp::create(b, l, hi1, hi2);
         return arith::MaximumFOp::create(b, l, sub(hi, lo), zeroF).getResult();
       };
-      Value intersection =
-          mul(overlap(kept.xMin, kept.xMax, candidate.xMin, candidate.xMax),
-              overlap(kept.yMin, kept.yMax, candidate.yMin, candidate.yMax));
-      Value area1 = mul(sub(kept.xMax, kept.xMin), sub(kept.yMax, kept.yMin));
-      Value area2 = mul(sub(candidate.xMax, candidate.xMin),
-                        sub(candidate.yMax, candidate.yMin));
+      Value overlapY =
+          overlap(kept.yMin, kept.yMax, candidate.yMin, candidate.yMax);
+      Value overlapX =
+          overlap(kept.xMin, kept.xMax, candidate.xMin, candidate.xMax);
+      Value intersection = mul(overlapX, overlapY);
+      Value height1 = sub(kept.yMax, kept.yMin);
+      Value area1 = mul(sub(kept.xMax, kept.xMin), height1);
+      Value height2 = sub(candidate.yMax, candidate.yMin);
+      Value area2 = mul(sub(candidate.xMax, candidate.xMin), height2);
       Value unionArea = sub(arith::AddFOp::create(b, l, area1, area2),
                             intersection);
       Value meaningful = cmp(arith::CmpFPredicate::OGT, intersection, zeroF);
@@ -697,12 +718,13 @@ struct NonMaxSuppressionLowering : OpConversionPattern<NonMaxSuppressionOp> {
                     cb, cl, zero, numBoxes, one, init,
                     [&](OpBuilder &sb, Location sl, Value, ValueRange sArgs) {
                       Value numKept = sArgs[4];
-                      Value active = arith::AndIOp::create(
-                          sb, sl,
-                          arith::CmpIOp::create(sb, sl,
-                                                arith::CmpIPredicate::slt,
-                                                numKept, maxPerClass),
-                          arith::XOrIOp::create(sb, sl, sArgs[5], trueValue));
+                      Value notDone =
+                          arith::XOrIOp::create(sb, sl, sArgs[5], trueValue);
+                      Value roomLeft = arith::CmpIOp::create(
+                          sb, sl, arith::CmpIPredicate::slt, numKept,
+                          maxPerClass);
+                      Value active =
+                          arith::AndIOp::create(sb, sl, roomLeft, notDone);
                       auto step = scf::IfOp::create(
                           sb, sl, active,
                           [&](OpBuilder &ab, Location al) {
@@ -731,13 +753,13 @@ struct NonMaxSuppressionLowering : OpConversionPattern<NonMaxSuppressionOp> {
                                         arith::CmpFOp::create(
                                             ib, il, arith::CmpFPredicate::OGT,
                                             score, scoreThreshold));
+                                  Value higher = arith::CmpFOp::create(
+                                      ib, il, arith::CmpFPredicate::OGT,
+                                      score, iArgs[0]);
+                                  Value noneYet = arith::XOrIOp::create(
+                                      ib, il, iArgs[2], trueValue);
                                   Value better = arith::OrIOp::create(
-                                      ib, il,
-                                      arith::XOrIOp::create(ib, il, iArgs[2],
-                                                            trueValue),
-                                      arith::CmpFOp::create(
-                                          ib, il, arith::CmpFPredicate::OGT,
-                                          score, iArgs[0]));
+                                      ib, il, noneYet, higher);
                                   Value take = arith::AndIOp::create(
                                       ib, il, eligible, better);
                                   scf::YieldOp::create(
@@ -797,16 +819,16 @@ struct NonMaxSuppressionLowering : OpConversionPattern<NonMaxSuppressionOp> {
                                         Value row = sArgs[1];
                                         Value out = sArgs[0];
                                         Value entries[3] = {batch, cls, best};
-                                        for (int64_t k = 0; k < 3; ++k)
-                                          out = tensor::InsertOp::create(
-                                              nb, nl,
+                                        for (int64_t k = 0; k < 3; ++k) {
+                                          Value column =
+                                              indexConstant(nb, nl, k);
+                                          Value entry =
                                               arith::IndexCastOp::create(
-                                                  nb, nl, i64, entries[k])
-                                                  .getResult(),
-                                              out,
-                                              ValueRange{
-                                                  row,
-                                                  indexConstant(nb, nl, k)});
+                                                  nb, nl, i64, entries[k]);
+                                          out = tensor::InsertOp::create(
+                                              nb, nl, entry, out,
+                                              ValueRange{row, column});
+                                        }
                                         Value list = tensor::InsertOp::create(
                                             nb, nl,
                                             arith::IndexCastOp::create(
@@ -885,12 +907,12 @@ std::pair<Value, Value> compareScalars(OpBuilder &b, Location loc, Value x,
     Value yNaN = cmp(arith::CmpFPredicate::UNO, y, y);
     Value trueValue = scalarConstant(b, loc, b.getI1Type(), 1.0);
     Value xNumber = arith::XOrIOp::create(b, loc, xNaN, trueValue);
+    Value numberBeforeNaN = arith::AndIOp::create(b, loc, xNumber, yNaN);
     Value less = arith::OrIOp::create(
-        b, loc, cmp(arith::CmpFPredicate::OLT, x, y),
-        arith::AndIOp::create(b, loc, xNumber, yNaN));
+        b, loc, cmp(arith::CmpFPredicate::OLT, x, y), numberBeforeNaN);
+    Value bothNaN = arith::AndIOp::create(b, loc, xNaN, yNaN);
     Value equal = arith::OrIOp::create(
-        b, loc, cmp(arith::CmpFPredicate::OEQ, x, y),
-        arith::AndIOp::create(b, loc, xNaN, yNaN));
+        b, loc, cmp(arith::CmpFPredicate::OEQ, x, y), bothNaN);
     return {less, equal};
   }
   bool asUnsigned = isUnsignedType || x.getType().isInteger(1);
@@ -1101,10 +1123,11 @@ struct UniqueLowering : OpConversionPattern<UniqueOp> {
 
     // 3. Scatter: every slice counts towards its value's position, and
     // first occurrences place their slice and index there.
+    Value countsInit = newList();
     Value counts =
         linalg::FillOp::create(rewriter, loc,
                                scalarConstant(rewriter, loc, i64, 0.0),
-                               newList())
+                               countsInit)
             .getResult(0);
     auto bufferType = RankedTensorType::get(
         SmallVector<int64_t>(rank, ShapedType::kDynamic),
