@@ -71,9 +71,9 @@ OpFoldResult subtract(OpBuilder &b, Location loc, OpFoldResult x,
     return b.getIndexAttr(*lhs - *rhs);
   if (rhs && *rhs == 0)
     return x;
-  return arith::SubIOp::create(b, loc, indexValue(b, loc, x),
-                               indexValue(b, loc, y))
-      .getResult();
+  Value rhsValue = indexValue(b, loc, y);
+  Value lhsValue = indexValue(b, loc, x);
+  return arith::SubIOp::create(b, loc, lhsValue, rhsValue).getResult();
 }
 
 /// `floor(x / divisor)`; dynamic values are sizes, never negative.
@@ -571,9 +571,12 @@ struct ConvLowering : OpConversionPattern<ConvOp> {
     SmallVector<OpFoldResult> outSpatial;
     for (int64_t i = 0; i < spatial; ++i)
       outSpatial.push_back(staticOr(rewriter, resultType, 2 + i, [&] {
+        OpFoldResult kernelSize =
+            tensor::getMixedSize(rewriter, loc, weight, 2 + i);
+        OpFoldResult inputSize =
+            tensor::getMixedSize(rewriter, loc, input, 2 + i);
         return slidingOutputSize(
-            rewriter, loc, tensor::getMixedSize(rewriter, loc, input, 2 + i),
-            tensor::getMixedSize(rewriter, loc, weight, 2 + i),
+            rewriter, loc, inputSize, kernelSize,
             window.strides[i], pads[i], pads[spatial + i],
             window.dilations[i], /*ceilMode=*/false);
       }));
