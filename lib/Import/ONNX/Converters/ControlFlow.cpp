@@ -521,11 +521,14 @@ LogicalResult convertScan(NodeContext &ctx) {
   Type i64 = builder.getI64Type();
   auto firstType = cast<RankedTensorType>(scanInputs[0].getType());
   int64_t length = firstType.getDimSize((*inputAxes)[0]);
-  Value tripCount =
-      ShapedType::isDynamic(length)
-          ? Value(ctx.create<GatherOp>(ctx.create<ShapeOfOp>(scanInputs[0]),
-                                       ctx.scalar(i64, (*inputAxes)[0]), 0))
-          : ctx.scalar(i64, length);
+  Value tripCount;
+  if (ShapedType::isDynamic(length)) {
+    Value axis = ctx.scalar(i64, (*inputAxes)[0]);
+    Value shape = ctx.create<ShapeOfOp>(scanInputs[0]);
+    tripCount = ctx.create<GatherOp>(shape, axis, 0);
+  } else {
+    tripCount = ctx.scalar(i64, length);
+  }
 
   SmallVector<Type> stateTypes;
   for (Value state : states)

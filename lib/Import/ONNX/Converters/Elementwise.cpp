@@ -179,7 +179,9 @@ LogicalResult convertClip(NodeContext &ctx) {
 Value expLinear(NodeContext &ctx, Value x, double alpha) {
   Type et = elementTypeOf(x);
   Value zero = ctx.scalar(et, 0.0);
-  Value em1 = ctx.create<SubOp>(ctx.create<ExpOp>(x), ctx.scalar(et, 1.0));
+  Value one = ctx.scalar(et, 1.0);
+  Value exp = ctx.create<ExpOp>(x);
+  Value em1 = ctx.create<SubOp>(exp, one);
   Value neg = ctx.create<MulOp>(em1, ctx.scalar(et, alpha));
   Value positive = ctx.create<CompareOp>(ComparePredicate::GT, x, zero);
   return ctx.create<SelectOp>(positive, x, neg);
@@ -206,20 +208,32 @@ LogicalResult convertActivation(NodeContext &ctx) {
   } else if (op == "Celu") {
     double alpha = ctx.floatAttr("alpha", 1.0);
     Value scaled = ctx.create<DivOp>(x, s(alpha));
-    Value em1 = ctx.create<SubOp>(ctx.create<ExpOp>(scaled), s(1));
-    Value neg = ctx.create<MinOp>(s(0), ctx.create<MulOp>(em1, s(alpha)));
+    Value one = s(1);
+    Value exp = ctx.create<ExpOp>(scaled);
+    Value em1 = ctx.create<SubOp>(exp, one);
+    Value alphaValue = s(alpha);
+    Value scaledEm1 = ctx.create<MulOp>(em1, alphaValue);
+    Value zero = s(0);
+    Value neg = ctx.create<MinOp>(zero, scaledEm1);
     result = ctx.create<AddOp>(clamp(ctx, x, 0, kInf), neg);
   } else if (op == "HardSigmoid" || op == "HardSwish") {
     double alpha = op == "HardSwish" ? 1.0 / 6 : ctx.floatAttr("alpha", 0.2);
     double beta = op == "HardSwish" ? 0.5 : ctx.floatAttr("beta", 0.5);
-    Value lin = ctx.create<AddOp>(ctx.create<MulOp>(x, s(alpha)), s(beta));
+    Value betaValue = s(beta);
+    Value alphaValue = s(alpha);
+    Value scaled = ctx.create<MulOp>(x, alphaValue);
+    Value lin = ctx.create<AddOp>(scaled, betaValue);
     result = clamp(ctx, lin, 0, 1);
     if (op == "HardSwish")
       result = ctx.create<MulOp>(x, result);
   } else if (op == "Softplus") {
-    result = ctx.create<LogOp>(ctx.create<AddOp>(ctx.create<ExpOp>(x), s(1)));
+    Value one = s(1);
+    Value exp = ctx.create<ExpOp>(x);
+    result = ctx.create<LogOp>(ctx.create<AddOp>(exp, one));
   } else if (op == "Softsign") {
-    result = ctx.create<DivOp>(x, ctx.create<AddOp>(ctx.create<AbsOp>(x), s(1)));
+    Value one = s(1);
+    Value abs = ctx.create<AbsOp>(x);
+    result = ctx.create<DivOp>(x, ctx.create<AddOp>(abs, one));
   } else if (op == "ThresholdedRelu") {
     Value above = ctx.create<CompareOp>(ComparePredicate::GT, x,
                                         s(ctx.floatAttr("alpha", 1.0)));
@@ -228,7 +242,10 @@ LogicalResult convertActivation(NodeContext &ctx) {
     double lambd = ctx.floatAttr("lambd", 0.5), bias = ctx.floatAttr("bias", 0);
     Value below = ctx.create<CompareOp>(ComparePredicate::LT, x, s(-lambd));
     Value above = ctx.create<CompareOp>(ComparePredicate::GT, x, s(lambd));
-    Value inner = ctx.create<SelectOp>(above, ctx.create<SubOp>(x, s(bias)), s(0));
+    Value zero = s(0);
+    Value biasValue = s(bias);
+    Value shifted = ctx.create<SubOp>(x, biasValue);
+    Value inner = ctx.create<SelectOp>(above, shifted, zero);
     result = ctx.create<SelectOp>(below, ctx.create<AddOp>(x, s(bias)), inner);
   } else {
     return ctx.error("no activation named " + op);

@@ -198,8 +198,9 @@ Term contract(NodeContext &ctx, Term lhs, Term rhs,
   SmallVector<int64_t> aShape(batchShape), bShape(batchShape);
   aShape.append({product(lhsOnly), product(shared)});
   bShape.append({product(shared), product(rhsOnly)});
-  Value c =
-      ctx.create<MatmulOp>(reshape(ctx, a, aShape), reshape(ctx, b, bShape));
+  Value bMatrix = reshape(ctx, b, bShape);
+  Value aMatrix = reshape(ctx, a, aShape);
+  Value c = ctx.create<MatmulOp>(aMatrix, bMatrix);
   Term result;
   result.labels = llvm::to_vector(llvm::concat<int>(batch, lhsOnly, rhsOnly));
   SmallVector<int64_t> shape;

@@ -500,8 +500,9 @@ LogicalResult convertMVN(NodeContext &ctx) {
   Value meanOfSquares =
       reduce(ctx, ReduceKind::Mean, ctx.create<MulOp>(x, x), axes);
   Value var = ctx.create<SubOp>(meanOfSquares, ctx.create<MulOp>(mean, mean));
-  Value denom =
-      ctx.create<AddOp>(ctx.create<SqrtOp>(var), ctx.scalar(et, 1e-9));
+  Value epsilon = ctx.scalar(et, 1e-9);
+  Value stddev = ctx.create<SqrtOp>(var);
+  Value denom = ctx.create<AddOp>(stddev, epsilon);
   ctx.setOutput(0, ctx.create<DivOp>(ctx.create<SubOp>(x, mean), denom));
   return success();
 }

@@ -178,8 +178,9 @@ LogicalResult convertQuantizeLinear(NodeContext &ctx) {
     return failure();
   // An int32 input divides in f64, as numpy (the ONNX reference) promotes.
   Type computeType = xType.isF32() ? xType : ctx.builder().getF64Type();
-  Value quotient = ctx.create<DivOp>(castTo(ctx, *x, computeType),
-                                     castTo(ctx, *s, computeType));
+  Value divisor = castTo(ctx, *s, computeType);
+  Value dividend = castTo(ctx, *x, computeType);
+  Value quotient = ctx.create<DivOp>(dividend, divisor);
   Value zp;
   if (zeroPoint) {
     FailureOr<Value> aligned =
@@ -243,8 +244,9 @@ LogicalResult convertDynamicQuantizeLinear(NodeContext &ctx) {
       ctx.create<ReduceOp>(ReduceKind::Min, *x, all, /*keepDims=*/false), zero);
   Value max = ctx.create<MaxOp>(
       ctx.create<ReduceOp>(ReduceKind::Max, *x, all, /*keepDims=*/false), zero);
-  Value scale =
-      ctx.create<DivOp>(ctx.create<SubOp>(max, min), ctx.scalar(f32, 255.0));
+  Value levels = ctx.scalar(f32, 255.0);
+  Value span = ctx.create<SubOp>(max, min);
+  Value scale = ctx.create<DivOp>(span, levels);
   Value initial = ctx.create<SubOp>(zero, ctx.create<DivOp>(min, scale));
   Value zpFloat = ctx.create<RoundOp>(clamp(ctx, initial, 0, 255));
   Type u8 = IntegerType::get(ctx.context(), 8, IntegerType::Unsigned);
@@ -297,8 +299,9 @@ LogicalResult convertMatMulInteger(NodeContext &ctx) {
       matmulZeroPoint(ctx, ctx.input(3), b, /*isLhs=*/false, "b_zero_point");
   if (failed(aZero) || failed(bZero))
     return failure();
-  FailureOr<Value> y =
-      numpyMatmul(ctx, centered(ctx, a, *aZero), centered(ctx, b, *bZero));
+  Value bCentered = centered(ctx, b, *bZero);
+  Value aCentered = centered(ctx, a, *aZero);
+  FailureOr<Value> y = numpyMatmul(ctx, aCentered, bCentered);
   if (failed(y))
     return failure();
   ctx.setOutput(0, *y);
@@ -345,8 +348,9 @@ LogicalResult convertQLinearMatMul(NodeContext &ctx) {
   if (failed(aZero) || failed(bZero) || failed(as) || failed(bs) ||
       failed(ys) || failed(yz))
     return failure();
-  FailureOr<Value> acc =
-      numpyMatmul(ctx, centered(ctx, a, *aZero), centered(ctx, b, *bZero));
+  Value bCentered = centered(ctx, b, *bZero);
+  Value aCentered = centered(ctx, a, *aZero);
+  FailureOr<Value> acc = numpyMatmul(ctx, aCentered, bCentered);
   if (failed(acc))
     return failure();
   if ((aRank == 1 && typeOf(*as).getRank() > 0) ||
@@ -402,10 +406,11 @@ FailureOr<Value> integerConv(NodeContext &ctx, Value x, Value xZero, Value w,
   Type floatType = !ShapedType::isDynamic(reduction) && reduction <= 258
                        ? Type(ctx.builder().getF32Type())
                        : Type(ctx.builder().getF64Type());
-  Value acc =
-      ctx.create<ConvOp>(castTo(ctx, xc, floatType), castTo(ctx, wc, floatType),
-                         Value(), window->strides, window->pads,
-                         window->dilations, ctx.intAttr("group", 1));
+  Value wFloat = castTo(ctx, wc, floatType);
+  Value xFloat = castTo(ctx, xc, floatType);
+  Value acc = ctx.create<ConvOp>(xFloat, wFloat, Value(), window->strides,
+                                 window->pads, window->dilations,
+                                 ctx.intAttr("group", 1));
   if (ctx.hasFailed())
     return failure();
   return castTo(ctx, acc, ctx.builder().getI32Type());

@@ -138,8 +138,11 @@ Value activate(NodeContext &ctx, const Activation &act, Value x) {
     return ctx.create<TanhOp>(x);
   if (name == "relu")
     return clamp(x, 0, kInf);
-  if (name == "affine")
-    return ctx.create<AddOp>(ctx.create<MulOp>(x, s(act.alpha)), s(act.beta));
+  if (name == "affine") {
+    Value beta = s(act.beta);
+    Value alpha = s(act.alpha);
+    return ctx.create<AddOp>(ctx.create<MulOp>(x, alpha), beta);
+  }
   if (name == "leakyrelu") {
     Value positive = ctx.create<CompareOp>(ComparePredicate::GE, x, s(0));
     return ctx.create<SelectOp>(positive, x,
@@ -149,23 +152,34 @@ Value activate(NodeContext &ctx, const Activation &act, Value x) {
     Value above = ctx.create<CompareOp>(ComparePredicate::GT, x, s(act.alpha));
     return ctx.create<SelectOp>(above, x, s(0));
   }
-  if (name == "scaledtanh")
-    return ctx.create<MulOp>(
-        ctx.create<TanhOp>(ctx.create<MulOp>(x, s(act.beta))), s(act.alpha));
-  if (name == "hardsigmoid")
-    return clamp(
-        ctx.create<AddOp>(ctx.create<MulOp>(x, s(act.alpha)), s(act.beta)), 0,
-        1);
+  if (name == "scaledtanh") {
+    Value alpha = s(act.alpha);
+    Value beta = s(act.beta);
+    Value tanh = ctx.create<TanhOp>(ctx.create<MulOp>(x, beta));
+    return ctx.create<MulOp>(tanh, alpha);
+  }
+  if (name == "hardsigmoid") {
+    Value beta = s(act.beta);
+    Value alpha = s(act.alpha);
+    Value linear = ctx.create<AddOp>(ctx.create<MulOp>(x, alpha), beta);
+    return clamp(linear, 0, 1);
+  }
   if (name == "elu") {
-    Value em1 = ctx.create<SubOp>(ctx.create<ExpOp>(x), s(1));
+    Value one = s(1);
+    Value em1 = ctx.create<SubOp>(ctx.create<ExpOp>(x), one);
     Value positive = ctx.create<CompareOp>(ComparePredicate::GT, x, s(0));
     return ctx.create<SelectOp>(positive, x,
                                 ctx.create<MulOp>(em1, s(act.alpha)));
   }
-  if (name == "softsign")
-    return ctx.create<DivOp>(x, ctx.create<AddOp>(ctx.create<AbsOp>(x), s(1)));
+  if (name == "softsign") {
+    Value one = s(1);
+    Value abs = ctx.create<AbsOp>(x);
+    return ctx.create<DivOp>(x, ctx.create<AddOp>(abs, one));
+  }
   // softplus (the list was checked when parsed)
-  return ctx.create<LogOp>(ctx.create<AddOp>(ctx.create<ExpOp>(x), s(1)));
+  Value one = s(1);
+  Value exp = ctx.create<ExpOp>(x);
+  return ctx.create<LogOp>(ctx.create<AddOp>(exp, one));
 }
 
 enum class CellKind { Rnn, Gru, Lstm };
@@ -244,8 +258,9 @@ DirectionResult runDirection(NodeContext &ctx, const RecurrentOptions &opts,
       hNew = act(0, ctx.create<AddOp>(x, recurrentProduct(hPrev, 0, h)));
       break;
     case CellKind::Gru: {
-      Value zr = ctx.create<AddOp>(columns(ctx, x, 0, 2 * h),
-                                   recurrentProduct(hPrev, 0, 2 * h));
+      Value hzr = recurrentProduct(hPrev, 0, 2 * h);
+      Value xzr = columns(ctx, x, 0, 2 * h);
+      Value zr = ctx.create<AddOp>(xzr, hzr);
       Value z = act(0, gate(zr, 0));
       Value r = act(0, gate(zr, 1));
       Value candidate =
@@ -269,8 +284,9 @@ DirectionResult runDirection(NodeContext &ctx, const RecurrentOptions &opts,
                     ? Value(ctx.create<SubOp>(ctx.scalar(et, 1), i))
                     : act(0, peephole(gate(all, 2), w.peepholes[2], cPrev));
       Value c = act(1, gate(all, 3));
-      cNew = ctx.create<AddOp>(ctx.create<MulOp>(f, cPrev),
-                               ctx.create<MulOp>(i, c));
+      Value input = ctx.create<MulOp>(i, c);
+      Value kept = ctx.create<MulOp>(f, cPrev);
+      cNew = ctx.create<AddOp>(kept, input);
       Value o = act(0, peephole(gate(all, 1), w.peepholes[1], cNew));
       hNew = ctx.create<MulOp>(o, activate(ctx, w.activations[2], cNew));
       break;
@@ -543,16 +559,18 @@ mlir::dfg::onnx_import::convertBatchNormTraining(NodeContext &ctx) {
   Value invStd = ctx.create<ReciprocalOp>(ctx.create<SqrtOp>(
       ctx.create<AddOp>(var, s(ctx.floatAttr("epsilon", 1e-5)))));
   Value y = ctx.create<MulOp>(centered, invStd);
-  y = ctx.create<AddOp>(ctx.create<MulOp>(y, perChannel(in[1])),
-                        perChannel(in[2]));
+  Value bias = perChannel(in[2]);
+  Value scale = perChannel(in[1]);
+  y = ctx.create<AddOp>(ctx.create<MulOp>(y, scale), bias);
   ctx.setOutput(0, y);
 
   Value batchMean = reshape(ctx, mean, {channels});
   Value batchVar = reshape(ctx, var, {channels});
   double momentum = ctx.floatAttr("momentum", 0.9);
   auto running = [&](Value old, Value current) -> Value {
-    return ctx.create<AddOp>(ctx.create<MulOp>(old, s(momentum)),
-                             ctx.create<MulOp>(current, s(1 - momentum)));
+    Value weightedCurrent = ctx.create<MulOp>(current, s(1 - momentum));
+    Value weightedOld = ctx.create<MulOp>(old, s(momentum));
+    return ctx.create<AddOp>(weightedOld, weightedCurrent);
   };
   if (ctx.hasOutput(1))
     ctx.setOutput(1, running(in[3], batchMean));

@@ -90,8 +90,10 @@ Value buildReduction(NodeContext &ctx, Value x, ArrayRef<int64_t> axes,
   Value maxKeep = reduce(ctx, ReduceKind::Max, x, axes, /*keepDims=*/true);
   Value zero = ctx.scalar(et, 0.0);
   auto finite = [&](Value m) -> Value {
-    Value isFinite = ctx.create<CompareOp>(
-        ComparePredicate::LT, ctx.create<AbsOp>(m), ctx.scalar(et, kInf));
+    Value inf = ctx.scalar(et, kInf);
+    Value magnitude = ctx.create<AbsOp>(m);
+    Value isFinite =
+        ctx.create<CompareOp>(ComparePredicate::LT, magnitude, inf);
     return ctx.create<SelectOp>(isFinite, m, zero);
   };
   Value shift = finite(maxKeep);
@@ -150,8 +152,9 @@ Value axesMatch(NodeContext &ctx, Value axes, ArrayRef<int64_t> candidate,
                                      ctx.scalar(i64, axis));
     member = member ? ctx.create<OrOp>(member, eq).getResult() : eq;
   }
-  Value asInt =
-      ctx.create<SelectOp>(member, ctx.scalar(i64, 1), ctx.scalar(i64, 0));
+  Value zero = ctx.scalar(i64, 0);
+  Value one = ctx.scalar(i64, 1);
+  Value asInt = ctx.create<SelectOp>(member, one, zero);
   Value all = reduce(ctx, ReduceKind::Min, asInt, {0}, false);
   return ctx.create<CompareOp>(ComparePredicate::EQ, all, ctx.scalar(i64, 1));
 }
@@ -197,10 +200,11 @@ LogicalResult convertRuntimeAxes(NodeContext &ctx, Value x, Value axes,
                      "computed axes are not supported here");
   Value result = buildReduction(ctx, x, candidates.back(), keep);
   for (ArrayRef<int64_t> candidate :
-       llvm::reverse(ArrayRef(candidates).drop_back()))
-    result =
-        ctx.create<SelectOp>(axesMatch(ctx, axes, candidate, rank),
-                             buildReduction(ctx, x, candidate, keep), result);
+       llvm::reverse(ArrayRef(candidates).drop_back())) {
+    Value reduced = buildReduction(ctx, x, candidate, keep);
+    Value matches = axesMatch(ctx, axes, candidate, rank);
+    result = ctx.create<SelectOp>(matches, reduced, result);
+  }
   ctx.setOutput(0, result);
   return success();
 }
@@ -342,12 +346,13 @@ LogicalResult negativeLogLikelihood(NodeContext &ctx, Value logProb,
   if (reduction == "sum") {
     loss = reduce(ctx, ReduceKind::Sum, loss, axes, false);
   } else if (reduction == "mean") {
-    if (weights)
-      loss =
-          ctx.create<DivOp>(reduce(ctx, ReduceKind::Sum, loss, axes, false),
-                            reduce(ctx, ReduceKind::Sum, weights, axes, false));
-    else
+    if (weights) {
+      Value weightSum = reduce(ctx, ReduceKind::Sum, weights, axes, false);
+      Value lossSum = reduce(ctx, ReduceKind::Sum, loss, axes, false);
+      loss = ctx.create<DivOp>(lossSum, weightSum);
+    } else {
       loss = reduce(ctx, ReduceKind::Mean, loss, axes, false);
+    }
   }
   ctx.setOutput(0, loss);
   return success();

@@ -428,8 +428,12 @@ Value spreadOverAxes(NodeContext &ctx, Value values, const AxisMap &map,
     }
   }
   Value indices = map.axes ? ctx.i64Vector(*map.axes) : map.runtimeAxes;
-  return ctx.create<ScatterElementsOp>(ctx.i64Vector(filled), indices,
-                                       toI64(ctx, values), /*axis=*/int64_t(0),
+  // One op per statement, in the order GCC's argument evaluation gave: the
+  // IR must not depend on the compiler that built the importer.
+  Value updates = toI64(ctx, values);
+  Value base = ctx.i64Vector(filled);
+  return ctx.create<ScatterElementsOp>(base, indices, updates,
+                                       /*axis=*/int64_t(0),
                                        ScatterReduction::None);
 }
 

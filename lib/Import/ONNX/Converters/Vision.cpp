@@ -275,9 +275,10 @@ Value runtimeDftMatrix(NodeContext &ctx, Value length, int64_t rows,
   Value kn = ctx.constant(DenseElementsAttr::get(
       RankedTensorType::get({rows, bins, 1}, i64), ArrayRef<int64_t>(products)));
   Value reduced = castTo(ctx, ctx.create<RemOp>(kn, length), elementType);
-  Value angle = ctx.create<MulOp>(
-      ctx.create<DivOp>(reduced, castTo(ctx, length, elementType)),
-      ctx.scalar(elementType, 2.0 * M_PI));
+  Value twoPi = ctx.scalar(elementType, 2.0 * M_PI);
+  Value lengthValue = castTo(ctx, length, elementType);
+  Value angle =
+      ctx.create<MulOp>(ctx.create<DivOp>(reduced, lengthValue), twoPi);
   Value c = ctx.create<CosOp>(angle);
   Value s = ctx.create<SinOp>(angle);
   Value negS = ctx.create<NegOp>(s);
@@ -473,15 +474,17 @@ LogicalResult convertMelWeightMatrix(NodeContext &ctx) {
   auto scalar = [&](double v) { return ctx.scalar(f64, v); };
   // 2595 * log10(1 + hz / 700).
   auto toMel = [&](Value hz) -> Value {
-    Value ratio = ctx.create<AddOp>(ctx.create<DivOp>(hz, scalar(700.0)),
-                                    scalar(1.0));
+    Value one = scalar(1.0);
+    Value scaled = ctx.create<DivOp>(hz, scalar(700.0));
+    Value ratio = ctx.create<AddOp>(scaled, one);
     Value ln = ctx.create<LogOp>(ratio);
     return ctx.create<MulOp>(ln, scalar(2595.0 / std::log(10.0)));
   };
   Value lowMel = toMel(*lower);
   Value highMel = toMel(*upper);
-  Value step = ctx.create<DivOp>(ctx.create<SubOp>(highMel, lowMel),
-                                 scalar(static_cast<double>(*mels + 2)));
+  Value intervals = scalar(static_cast<double>(*mels + 2));
+  Value range = ctx.create<SubOp>(highMel, lowMel);
+  Value step = ctx.create<DivOp>(range, intervals);
   SmallVector<double> edgeIds, binIds;
   for (int64_t i = 0; i < *mels + 2; ++i)
     edgeIds.push_back(static_cast<double>(i));
@@ -495,10 +498,12 @@ LogicalResult convertMelWeightMatrix(NodeContext &ctx) {
     return failure();
   Value mel = ctx.create<AddOp>(ctx.create<MulOp>(*edges, step), lowMel);
   // 700 * (10^(mel / 2595) - 1)
-  Value power = ctx.create<PowOp>(
-      scalar(10.0), ctx.create<DivOp>(mel, scalar(2595.0)));
+  Value exponent = ctx.create<DivOp>(mel, scalar(2595.0));
+  Value ten = scalar(10.0);
+  Value power = ctx.create<PowOp>(ten, exponent);
+  Value sevenHundred = scalar(700.0);
   Value hz = ctx.create<MulOp>(ctx.create<SubOp>(power, scalar(1.0)),
-                               scalar(700.0));
+                               sevenHundred);
   Value scaled = ctx.create<MulOp>(
       ctx.create<AddOp>(*dft, scalar(1.0)), hz);
   Value edgeBins = ctx.create<FloorOp>(ctx.create<DivOp>(scaled, *rate));
@@ -520,16 +525,16 @@ LogicalResult convertMelWeightMatrix(NodeContext &ctx) {
     return ctx.create<SelectOp>(compare(ComparePredicate::EQ, d, zero), one,
                                 d);
   };
-  Value rise = ctx.create<DivOp>(ctx.create<SubOp>(*j, *left),
-                                 safe(ctx.create<SubOp>(*center, *left)));
-  Value fall = ctx.create<DivOp>(ctx.create<SubOp>(*right, *j),
-                                 safe(ctx.create<SubOp>(*right, *center)));
-  Value inRise =
-      ctx.create<AndOp>(compare(ComparePredicate::LE, *left, *j),
-                        compare(ComparePredicate::LE, *j, *center));
-  Value inFall =
-      ctx.create<AndOp>(compare(ComparePredicate::LE, *center, *j),
-                        compare(ComparePredicate::LT, *j, *right));
+  Value riseWidth = safe(ctx.create<SubOp>(*center, *left));
+  Value rise = ctx.create<DivOp>(ctx.create<SubOp>(*j, *left), riseWidth);
+  Value fallWidth = safe(ctx.create<SubOp>(*right, *center));
+  Value fall = ctx.create<DivOp>(ctx.create<SubOp>(*right, *j), fallWidth);
+  Value belowCenter = compare(ComparePredicate::LE, *j, *center);
+  Value inRise = ctx.create<AndOp>(
+      compare(ComparePredicate::LE, *left, *j), belowCenter);
+  Value belowRight = compare(ComparePredicate::LT, *j, *right);
+  Value inFall = ctx.create<AndOp>(
+      compare(ComparePredicate::LE, *center, *j), belowRight);
   Value atCenter = ctx.create<SelectOp>(
       compare(ComparePredicate::EQ, *j, *center), one, zero);
   Value rising = ctx.create<SelectOp>(inRise, rise, zero);
