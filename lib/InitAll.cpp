@@ -2,8 +2,8 @@
 
 #include "dfg/InitAll.h"
 
-#include "dfg/Dialect/DFG/IR/DFGDialect.h"
 #include "dfg/Conversion/Passes.h"
+#include "dfg/Dialect/DFG/IR/DFGDialect.h"
 #include "dfg/Pipelines/Pipelines.h"
 #include "dfg/Transforms/Codegen/Passes.h"
 #include "dfg/Transforms/Cost/Passes.h"

@@ -50,8 +50,8 @@ int main(int argc, char **argv) {
   if (failed(signature))
     return 1;
   for (auto [index, input] : llvm::enumerate(signature->inputs))
-    llvm::outs() << "input " << index << ": "
-                 << dfg::getDTypeName(input.dtype) << "\n";
+    llvm::outs() << "input " << index << ": " << dfg::getDTypeName(input.dtype)
+                 << "\n";
 
   PassManager pm(&context);
   pm.addPass(addselftomul::createDFGExampleAddSelfToMul());

@@ -14,8 +14,8 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
 
 #include <google/protobuf/io/coded_stream.h>
 
@@ -217,8 +217,8 @@ Value NodeContext::foldNow(Value result) {
   if (failedInference)
     return result;
   Block::iterator op(result.getDefiningOp());
-  DenseMap<Value, Value> replaced = foldCreatedOps(
-      op, std::next(op), opBuilder, graph.getFoldedConstants());
+  DenseMap<Value, Value> replaced =
+      foldCreatedOps(op, std::next(op), opBuilder, graph.getFoldedConstants());
   Value folded = replaced.lookup(result);
   return folded ? folded : result;
 }
@@ -450,9 +450,9 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph,
     Operation *last = point == block->begin() ? nullptr : &*std::prev(point);
     if (failed(convert(ctx)) || ctx.hasFailed())
       return failure();
-    DenseMap<Value, Value> replaced = foldCreatedOps(
-        last ? std::next(Block::iterator(last)) : block->begin(),
-        builder.getInsertionPoint(), builder, foldedConstants);
+    DenseMap<Value, Value> replaced =
+        foldCreatedOps(last ? std::next(Block::iterator(last)) : block->begin(),
+                       builder.getInsertionPoint(), builder, foldedConstants);
     // Outputs that folded are redefined, constants registered as such, for
     // the converters that need constant operands (Reshape shapes, ...).
     for (const std::string &output : node.output()) {

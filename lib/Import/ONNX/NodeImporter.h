@@ -150,8 +150,7 @@ private:
   /// optional result stays one, so that the op still converts to its typed
   /// result value (a tensor there would fail cast<> in an asserting build,
   /// as the fuzzer found with a SequenceConstruct of mixed element types).
-  template <typename OpTy>
-  Type placeholderTypeFor() const {
+  template <typename OpTy> Type placeholderTypeFor() const {
     auto tensor = cast<TensorType>(placeholderType());
     if constexpr (OpTy::template hasTrait<
                       OpTrait::OneTypedResult<SequenceType>::Impl>())

@@ -408,9 +408,9 @@ FailureOr<Value> integerConv(NodeContext &ctx, Value x, Value xZero, Value w,
                        : Type(ctx.builder().getF64Type());
   Value wFloat = castTo(ctx, wc, floatType);
   Value xFloat = castTo(ctx, xc, floatType);
-  Value acc = ctx.create<ConvOp>(xFloat, wFloat, Value(), window->strides,
-                                 window->pads, window->dilations,
-                                 ctx.intAttr("group", 1));
+  Value acc =
+      ctx.create<ConvOp>(xFloat, wFloat, Value(), window->strides, window->pads,
+                         window->dilations, ctx.intAttr("group", 1));
   if (ctx.hasFailed())
     return failure();
   return castTo(ctx, acc, ctx.builder().getI32Type());

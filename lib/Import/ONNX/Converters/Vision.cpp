@@ -502,8 +502,8 @@ LogicalResult convertMelWeightMatrix(NodeContext &ctx) {
   Value ten = scalar(10.0);
   Value power = ctx.create<PowOp>(ten, exponent);
   Value sevenHundred = scalar(700.0);
-  Value hz = ctx.create<MulOp>(ctx.create<SubOp>(power, scalar(1.0)),
-                               sevenHundred);
+  Value hz =
+      ctx.create<MulOp>(ctx.create<SubOp>(power, scalar(1.0)), sevenHundred);
   Value scaled = ctx.create<MulOp>(
       ctx.create<AddOp>(*dft, scalar(1.0)), hz);
   Value edgeBins = ctx.create<FloorOp>(ctx.create<DivOp>(scaled, *rate));
@@ -530,11 +530,11 @@ LogicalResult convertMelWeightMatrix(NodeContext &ctx) {
   Value fallWidth = safe(ctx.create<SubOp>(*right, *center));
   Value fall = ctx.create<DivOp>(ctx.create<SubOp>(*right, *j), fallWidth);
   Value belowCenter = compare(ComparePredicate::LE, *j, *center);
-  Value inRise = ctx.create<AndOp>(
-      compare(ComparePredicate::LE, *left, *j), belowCenter);
+  Value inRise =
+      ctx.create<AndOp>(compare(ComparePredicate::LE, *left, *j), belowCenter);
   Value belowRight = compare(ComparePredicate::LT, *j, *right);
-  Value inFall = ctx.create<AndOp>(
-      compare(ComparePredicate::LE, *center, *j), belowRight);
+  Value inFall =
+      ctx.create<AndOp>(compare(ComparePredicate::LE, *center, *j), belowRight);
   Value atCenter = ctx.create<SelectOp>(
       compare(ComparePredicate::EQ, *j, *center), one, zero);
   Value rising = ctx.create<SelectOp>(inRise, rise, zero);

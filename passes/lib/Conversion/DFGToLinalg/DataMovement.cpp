@@ -1,4 +1,5 @@
-//===- DataMovement.cpp - lowering of the data movement ops ----------------===//
+//===- DataMovement.cpp - lowering of the data movement ops
+//----------------===//
 //
 // Layout changes become the named ops that later tiling and bufferization
 // understand (linalg.transpose, linalg.broadcast, tensor.collapse_shape /

@@ -1,4 +1,5 @@
-//===- Linalg.cpp - lowering of matmul, conv, conv_transpose and pool ----------------------------===//
+//===- Linalg.cpp - lowering of matmul, conv, conv_transpose and pool
+//----------------------------===//
 //
 // These ops carry almost all of a model's arithmetic, and the passes after
 // this one (tiling, vectorization) key on linalg's named ops, so every case

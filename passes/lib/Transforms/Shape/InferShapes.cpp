@@ -311,8 +311,8 @@ private:
       for (auto [result, type] : llvm::zip_equal(call->getResults(), *types))
         if (result.getType() != type)
           refineResult(rewriter, cast<OpResult>(result), type);
-    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
-                                   *types));
+    func.setType(
+        FunctionType::get(func.getContext(), func.getArgumentTypes(), *types));
     return success();
   }
 
