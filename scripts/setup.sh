@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 packages=(
   # toolchain and build
   cmake ninja-build ccache g++ lld-22 python3
-  # the importer fuzzer (libFuzzer and AddressSanitizer runtimes)
-  clang-22 libclang-rt-22-dev
+  # the importer fuzzer and the assertions leg (libFuzzer and
+  # AddressSanitizer runtimes); clang-format for scripts/check-format.sh
+  clang-22 libclang-rt-22-dev clang-format-22
   # LLVM/MLIR 22: headers, libMLIR.so, mlir-tblgen, lit and FileCheck
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   # unit tests

@@ -72,6 +72,12 @@ if os.path.isdir(minimalloc_dir):
     config.available_features.add("minimalloc-data")
     config.substitutions.append(("%minimalloc_data", minimalloc_dir))
 
+# The format check compares with the format baseline's commit: it needs the
+# repository's history (a clone, not an exported tree).
+if os.path.isdir(os.path.join(config.dfg_src_root, ".git")) or \
+        os.path.isfile(os.path.join(config.dfg_src_root, ".git")):
+    config.available_features.add("git-checkout")
+
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on
 # machines without an NVIDIA driver.
 if shutil.which("nvidia-smi") and os.path.exists("/dev/nvidiactl"):
