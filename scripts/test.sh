@@ -3,8 +3,9 @@
 # unit tests, the ONNX import coverage and numerics checks, the end-to-end
 # conformance check of compiled models, all through lit),
 # ending with one line "N passed, N failed". It also builds the importer
-# fuzzer (clang-22, ASan) for the bounded fuzzing run of
-# test/Import/ONNX/fuzz.test.
+# fuzzer (clang-22, ASan, assertions on) for the bounded fuzzing run of
+# test/Import/ONNX/fuzz.test, and runs the compiler's tests a second time
+# with that build's dfg-opt and dfg-translate (the assertions leg).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -13,14 +14,28 @@ scripts/build-fuzzer.sh >/dev/null || exit 1
 results=build/test-results.json
 /usr/lib/llvm-22/bin/lit -sv --output "$results" build/test build/test/Unit
 status=$?
-python3 - "$results" "$status" <<'PY'
+
+# The assertions leg: the compiler's own tests again, with build-fuzz's
+# dfg-opt and dfg-translate (DFG_ENABLE_ASSERTIONS, AddressSanitizer, clang).
+# The end-to-end tests of dfg-compile/dfg-run stay with the main build.
+asserts=build/test-results-asserts.json
+ASAN_OPTIONS=detect_leaks=0 /usr/lib/llvm-22/bin/lit -sv --output "$asserts" \
+  --param dfg_tools_dir="$PWD/build-fuzz/bin" --filter-out 'fuzz\.test' \
+  build/test/Dialect build/test/Transforms build/test/Conversion \
+  build/test/Import build/test/Robustness build/test/Examples
+status_asserts=$?
+((status == 0)) && status=$status_asserts
+
+python3 - "$status" "$results" "$asserts" <<'PY'
 import json, sys
-results, status = sys.argv[1], int(sys.argv[2])
-try:
-    tests = json.load(open(results))["tests"]
-except (OSError, ValueError, KeyError):
-    print("0 passed, 1 failed (lit produced no results)")
-    sys.exit(1)
+status, files = int(sys.argv[1]), sys.argv[2:]
+tests = []
+for results in files:
+    try:
+        tests += json.load(open(results))["tests"]
+    except (OSError, ValueError, KeyError):
+        print(f"0 passed, 1 failed (lit produced no results in {results})")
+        sys.exit(1)
 codes = [t["code"] for t in tests]
 passed = sum(c in ("PASS", "XFAIL") for c in codes)
 failed = sum(c in ("FAIL", "XPASS", "UNRESOLVED", "TIMEOUT") for c in codes)
