@@ -31,9 +31,11 @@ llvm_config.use_default_substitutions()
 # The assertions-and-sanitizer leg of scripts/test.sh runs the compiler's
 # own tests again with the tools of build-fuzz (DFG_ENABLE_ASSERTIONS, ASan):
 # lit --param dfg_tools_dir=build-fuzz/bin.
-config.dfg_tools_dir = lit_config.params.get("dfg_tools_dir",
-                                             config.dfg_tools_dir)
-tool_dirs = [config.dfg_tools_dir, config.llvm_tools_dir]
+# Tools that build does not make (dfg-compile, dfg-run) come from the main
+# build.
+main_tools_dir = config.dfg_tools_dir
+config.dfg_tools_dir = lit_config.params.get("dfg_tools_dir", main_tools_dir)
+tool_dirs = [config.dfg_tools_dir, main_tools_dir, config.llvm_tools_dir]
 tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
          "dfg-memplan", "dfg-compile", "dfg-run", "dfg-machine-profile"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
