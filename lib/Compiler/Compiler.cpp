@@ -25,6 +25,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/OptimizationLevel.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -389,10 +390,27 @@ static LogicalResult writeText(StringRef path, Location loc,
   return success();
 }
 
-FailureOr<ModelSignature>
-compiler::compileModule(ModuleOp module, const CompileOptions &options,
-                        StringRef outputPath) {
+LogicalResult compiler::resolveTargetOptions(CompileOptions &options,
+                                             Location loc) {
+  if (options.pipeline.tileN > 0)
+    return success();
+  FailureOr<std::unique_ptr<llvm::TargetMachine>> target =
+      createTargetMachine(options.codegen, loc);
+  if (failed(target))
+    return failure();
+  // The CPU's features as the target machine enables them (--mcpu implies
+  // some, --mattr adds or removes others).
+  bool avx512 = (*target)->getMCSubtargetInfo()->checkFeatures("+avx512f");
+  options.pipeline.tileN = avx512 ? 32 : 16;
+  return success();
+}
+
+FailureOr<ModelSignature> compiler::compileModule(ModuleOp module,
+                                                  CompileOptions &options,
+                                                  StringRef outputPath) {
   Location loc = module.getLoc();
+  if (failed(resolveTargetOptions(options, loc)))
+    return failure();
   FailureOr<ModelSignature> signature =
       collectSignature(module, options.entry);
   if (failed(signature) || failed(prepareEntryFunction(module, options.entry)))

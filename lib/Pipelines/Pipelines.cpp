@@ -40,9 +40,12 @@ void mlir::dfg::buildLowerToTensorCodegenPipeline(
   // Register tiles and vector code for matmul, convolution, depthwise and
   // pooling. Nothing may canonicalize between it and bufferization: the
   // pads and concats it writes in place would turn out of place.
-  if (options.vectorize)
-    buildTileAndVectorizePipeline(pm.nest<func::FuncOp>(),
-                                  TileAndVectorizeOptions());
+  if (options.vectorize) {
+    TileAndVectorizeOptions codegen;
+    if (options.tileN > 0)
+      codegen.tileN = options.tileN;
+    buildTileAndVectorizePipeline(pm.nest<func::FuncOp>(), codegen);
+  }
 }
 
 void mlir::dfg::buildBufferizeToLLVMPipeline(

@@ -131,6 +131,9 @@ int main(int argc, char **argv) {
     }
     output = "-";
   }
+  if (failed(compiler::resolveTargetOptions(
+          options, FileLineColLoc::get(&context, inputPath, 0, 0))))
+    return 1;
   if (printPipelineFlag) {
     PassManager pm(&context, ModuleOp::getOperationName());
     buildLowerToLLVMPipeline(pm, options.pipeline);

@@ -25,6 +25,12 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("Tile and vectorize matmul, convolution and pooling "
                      "(dfg-tile-and-vectorize)"),
       llvm::cl::init(true)};
+  PassOptions::Option<int64_t> tileN{
+      *this, "tile-n",
+      llvm::cl::desc("Columns of a contraction's register tile "
+                     "(dfg-tile-contractions' tile-n); 0: 16 here, and in "
+                     "dfg-compile the target's choice (32 with AVX-512)"),
+      llvm::cl::init(0)};
   PassOptions::Option<MemoryPlan> memoryPlan{
       *this, "memory-plan",
       llvm::cl::desc("How intermediate buffers are placed (dfg-plan-memory)"),

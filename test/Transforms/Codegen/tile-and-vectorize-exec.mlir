@@ -4,6 +4,8 @@
 // none of them: every case runs full tiles and masked partial tiles.
 // RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
 // RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{tile-m=4 tile-n=8 tile-k=3}),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
+// The AVX-512 hosts' tile (dfg-compile's choice there), on any host.
+// RUN: dfg-opt %s --pass-pipeline='builtin.module(func.func(dfg-tile-and-vectorize{tile-n=32}),dfg-bufferize-to-llvm)' | %mlir_runner | FileCheck %s
 
 func.func private @printMemrefF32(memref<*xf32>)
 
