@@ -392,7 +392,7 @@ static LogicalResult writeText(StringRef path, Location loc,
 
 LogicalResult compiler::resolveTargetOptions(CompileOptions &options,
                                              Location loc) {
-  if (options.pipeline.tileN > 0)
+  if (options.pipeline.tileN != 0)
     return success();
   FailureOr<std::unique_ptr<llvm::TargetMachine>> target =
       createTargetMachine(options.codegen, loc);

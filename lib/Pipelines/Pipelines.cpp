@@ -42,7 +42,9 @@ void mlir::dfg::buildLowerToTensorCodegenPipeline(
   // pads and concats it writes in place would turn out of place.
   if (options.vectorize) {
     TileAndVectorizeOptions codegen;
-    if (options.tileN > 0)
+    // 0 is "the default"; anything else, a bad value included, goes to
+    // dfg-tile-contractions, which diagnoses it.
+    if (options.tileN != 0)
       codegen.tileN = options.tileN;
     buildTileAndVectorizePipeline(pm.nest<func::FuncOp>(), codegen);
   }

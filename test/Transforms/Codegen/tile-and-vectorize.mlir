@@ -3,6 +3,10 @@
 
 // ERR: tile sizes must be positive, got tile-m=0 tile-n=16 tile-k=1
 
+// dfg-lower-to-llvm's tile-n reaches the pass as it is (0 is the default).
+// RUN: not dfg-opt %s --pass-pipeline='builtin.module(dfg-lower-to-llvm{tile-n=-4})' --split-input-file 2>&1 | FileCheck %s --check-prefix=PIPE
+// PIPE: error: dfg-tile-contractions: tile sizes must be positive, got tile-m=6 tile-n=-4 tile-k=1
+
 // 64 = 10 * 6 + 4: the m loop is peeled into 10 full 6x16 tiles and one
 // 4x16 tile; the accumulator is carried in registers across the k loop.
 // Rows of 64 floats are whole vectors: no packing.
