@@ -10,7 +10,7 @@ kernel reaches through dfg-tile-and-vectorize and mlir-runner -O3
 
 Each --opts is one code-generation choice, given to both
 dfg-tile-and-vectorize and dfg-annotate-cost (they share the option names
-tile-m, tile-n, tile-k, conv-im2col); one row per shape and choice.
+tile-m, tile-n, tile-k, im2col, pack-rhs); one row per shape and choice.
 
 Prints a Markdown table; the ratio is to the best run, the one least
 disturbed by other work on a shared machine. The measured time of a padded convolution includes

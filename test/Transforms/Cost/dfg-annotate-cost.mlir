@@ -1,4 +1,9 @@
 // RUN: dfg-opt %s -split-input-file --dfg-annotate-cost -verify-diagnostics | FileCheck %s
+// The choice options are spelled as the code generation passes spell them,
+// so that one option string configures both (bench/cost-model/compare.py).
+// RUN: dfg-opt %s -split-input-file --dfg-annotate-cost="tile-m=6 tile-n=16 im2col=false pack-rhs=true" 2>&1 | FileCheck %s --check-prefix=OPTS
+// RUN: dfg-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(dfg-tile-and-vectorize{tile-m=6 tile-n=16 im2col=false pack-rhs=true}))" -o /dev/null
+// OPTS: remark: analytic cost
 
 // The work and traffic attributes are exact counts, checked against hand
 // computation; the time depends on the (here built-in) profile and is only

@@ -311,16 +311,10 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
     if (!llvm::is_contained(interchange, d))
       interchange.push_back(d);
 
-  rewriter.setInsertionPoint(op);
-  scf::SCFTilingOptions outerOptions;
-  outerOptions.setTileSizes(
-      getAsIndexOpFoldResult(rewriter.getContext(), outerSizes));
-  outerOptions.setInterchange(interchange);
-  FailureOr<scf::SCFTilingResult> outer = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(op.getOperation()), outerOptions);
+  FailureOr<scf::SCFTilingResult> outer =
+      codegen::tileAndReplace(rewriter, op, outerSizes, interchange);
   if (failed(outer))
     return rewriter.notifyMatchFailure(op, "tiling the parallel dims failed");
-  rewriter.replaceOp(op, outer->replacements);
 
   // Peeling clones the tile into the partial iterations; the mark finds
   // every copy afterwards.
@@ -366,15 +360,10 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
                     ValueBoundsConstraintSet::Variable(init->get(), *mPos)))) {
       SmallVector<int64_t> rowSizes(numLoops, 0);
       rowSizes[mDim] = 1;
-      rewriter.setInsertionPoint(tileOp);
-      scf::SCFTilingOptions rowOptions;
-      rowOptions.setTileSizes(
-          getAsIndexOpFoldResult(rewriter.getContext(), rowSizes));
-      FailureOr<scf::SCFTilingResult> rows = scf::tileUsingSCF(
-          rewriter, cast<TilingInterface>(tileOp.getOperation()), rowOptions);
+      FailureOr<scf::SCFTilingResult> rows =
+          codegen::tileAndReplace(rewriter, tileOp, rowSizes);
       if (failed(rows))
         return rewriter.notifyMatchFailure(tileOp, "tiling the rows failed");
-      rewriter.replaceOp(tileOp, rows->replacements);
       tileOp = cast<linalg::LinalgOp>(rows->tiledOps.front());
       vectorSizes[mDim] = 1;
     }
@@ -382,15 +371,10 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
     // Level 2: the reduction.
     SmallVector<int64_t> innerSizes(numLoops, 0);
     innerSizes[kDim] = tile.k;
-    rewriter.setInsertionPoint(tileOp);
-    scf::SCFTilingOptions innerOptions;
-    innerOptions.setTileSizes(
-        getAsIndexOpFoldResult(rewriter.getContext(), innerSizes));
-    FailureOr<scf::SCFTilingResult> inner = scf::tileUsingSCF(
-        rewriter, cast<TilingInterface>(tileOp.getOperation()), innerOptions);
+    FailureOr<scf::SCFTilingResult> inner =
+        codegen::tileAndReplace(rewriter, tileOp, innerSizes);
     if (failed(inner))
       return rewriter.notifyMatchFailure(tileOp, "tiling the reduction failed");
-    rewriter.replaceOp(tileOp, inner->replacements);
     for (Operation *tiledOp : inner->tiledOps)
       tiledOp->setAttr(kVectorSizesAttr,
                        rewriter.getDenseI64ArrayAttr(vectorSizes));

@@ -24,6 +24,22 @@ void codegen::peelLoops(RewriterBase &rewriter,
 }
 
 /// Whether a convolution or pooling has all strides 1.
+FailureOr<scf::SCFTilingResult>
+codegen::tileAndReplace(RewriterBase &rewriter, linalg::LinalgOp op,
+                        ArrayRef<int64_t> sizes,
+                        ArrayRef<int64_t> interchange) {
+  rewriter.setInsertionPoint(op);
+  scf::SCFTilingOptions options;
+  options.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), sizes));
+  if (!interchange.empty())
+    options.setInterchange(interchange);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (succeeded(tiled))
+    rewriter.replaceOp(op, tiled->replacements);
+  return tiled;
+}
+
 bool codegen::hasUnitStrides(Operation *op) {
   auto strides = op->getAttrOfType<DenseIntElementsAttr>("strides");
   return strides && llvm::all_of(strides.getValues<int64_t>(),
@@ -41,15 +57,10 @@ LogicalResult mlir::dfg::tileInnermostForVectorization(RewriterBase &rewriter,
   unsigned numLoops = op.getNumLoops();
   SmallVector<int64_t> tileSizes(numLoops, 1);
   tileSizes.back() = innerTile;
-  rewriter.setInsertionPoint(op);
-  scf::SCFTilingOptions options;
-  options.setTileSizes(
-      getAsIndexOpFoldResult(rewriter.getContext(), tileSizes));
-  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  FailureOr<scf::SCFTilingResult> tiled =
+      codegen::tileAndReplace(rewriter, op, tileSizes);
   if (failed(tiled))
     return rewriter.notifyMatchFailure(op, "tiling failed");
-  rewriter.replaceOp(op, tiled->replacements);
   SmallVector<int64_t> vectorSizes(numLoops, 1);
   vectorSizes.back() = innerTile;
   for (Operation *tiledOp : tiled->tiledOps)

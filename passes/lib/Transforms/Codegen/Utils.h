@@ -3,6 +3,8 @@
 #ifndef DFG_LIB_TRANSFORMS_CODEGEN_UTILS_H
 #define DFG_LIB_TRANSFORMS_CODEGEN_UTILS_H
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 
@@ -12,6 +14,12 @@ namespace mlir::dfg::codegen {
 /// innermost first so that the partial iterations of outer loops contain
 /// already-peeled inner loops.
 void peelLoops(RewriterBase &rewriter, ArrayRef<LoopLikeOpInterface> loops);
+
+/// Tiles `op` with `sizes` (0: not tiled; loops in `interchange` order when
+/// given) and replaces it with the tiled loop nest.
+FailureOr<scf::SCFTilingResult>
+tileAndReplace(RewriterBase &rewriter, linalg::LinalgOp op,
+               ArrayRef<int64_t> sizes, ArrayRef<int64_t> interchange = {});
 
 /// Whether a convolution or pooling has all strides 1.
 bool hasUnitStrides(Operation *op);

@@ -87,8 +87,8 @@ void AnnotateCostPass::runOnOperation() {
   choice.tileM = tileM;
   choice.tileN = tileN;
   choice.tileK = tileK;
-  choice.im2col = convIm2Col;
-  choice.packing = packing;
+  choice.im2col = im2col;
+  choice.packing = packRhs;
   choice.vectorBits = vectorBits ? vectorBits : machine.bestVectorBits();
   FeatureOptions featureOptions;
   featureOptions.dynamicSize = dynamicSize;

@@ -54,10 +54,12 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
            "Columns of the register tile of a contraction">,
     Option<"tileK", "tile-k", "int64_t", /*default=*/"1",
            "Reduction steps per vector.contract of a contraction">,
-    Option<"convIm2Col", "conv-im2col", "bool", /*default=*/"true",
-           "Convolutions as im2col and a contraction (else direct loops)">,
-    Option<"packing", "packing", "bool", /*default=*/"false",
-           "Pack the right-hand-side panels of contractions">,
+    Option<"im2col", "im2col", "bool", /*default=*/"true",
+           "Convolutions as im2col and a contraction (else direct loops for "
+           "all but 1x1 ones), as dfg-conv-to-contraction's im2col">,
+    Option<"packRhs", "pack-rhs", "bool", /*default=*/"false",
+           "Pack the right-hand-side panels of contractions, as "
+           "dfg-tile-contractions' pack-rhs">,
     Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"0",
            "Hardware vector width in bits (0: the width with the highest "
            "peak in the profile)">,
