@@ -9,7 +9,9 @@ directory (default build/models/):
   <model>/test_data_set_1/input_0.pb, output_0.pb   (batch 4)
 
 The models are torchvision's resnet18, mobilenet_v2 and squeezenet1_1 with
-random weights (weights=None; no download) and a small transformer encoder.
+random weights (weights=None; no download) and a small transformer encoder;
+--models also takes four architectures the code generator was not tuned on
+(UNSEEN) and the small models bundled in examples/models (BUNDLED).
 Weights come from a fixed torch seed and inputs from a fixed numpy seed, so
 a rerun writes the same bytes where torch allows it. Batch-norm statistics
 come from one batch of random inputs (see calibrate_batch_norm). The batch dimension of
@@ -85,7 +87,27 @@ UNSEEN = {
         lambda: torchvision.models.mobilenet_v3_small(weights=None),
         (3, 224, 224)),
 }
-ALL_MODELS = {**MODELS, **UNSEEN}
+# Small models bundled in examples/models for the test suite (exported there
+# with -o examples/models): torchvision architectures at a reduced width so
+# that the repository stays small, one with a dynamic height and width.
+BUNDLED = {
+    "mobilenet_v3_tiny_dynhw": (
+        lambda: torchvision.models.mobilenet_v3_small(
+            weights=None, width_mult=0.25, num_classes=10),
+        (3, 96, 96)),
+    "shufflenet_v2_tiny": (
+        lambda: torchvision.models.ShuffleNetV2(
+            [2, 2, 2], [16, 32, 64, 128, 256], num_classes=10),
+        (3, 64, 64)),
+}
+ALL_MODELS = {**MODELS, **UNSEEN, **BUNDLED}
+
+# The input shape (batch included) of each data set where it is not the
+# model's shape at BATCHES: a model with a dynamic height and width is
+# checked at two image sizes.
+DATASET_SHAPES = {
+    "mobilenet_v3_tiny_dynhw": ((1, 3, 96, 96), (2, 3, 64, 80)),
+}
 
 
 def pick_opset():
@@ -178,7 +200,7 @@ def export(name, index, out_dir, opset):
             input_names=["input"], output_names=["output"],
             dynamic_axes=(
                 {"input": {0: "batch", 2: "height", 3: "width"},
-                 "output": {0: "batch"}} if name.endswith("_dynhw") else
+                 "output": {0: "batch"}} if "_dynhw" in name else
                 {"input": {0: "batch"}, "output": {0: "batch"}}))
     export_s = time.perf_counter() - start
 
@@ -187,10 +209,11 @@ def export(name, index, out_dir, opset):
     in_name = proto.graph.input[0].name
     out_name = proto.graph.output[0].name
 
-    for dataset_index, batch in enumerate(BATCHES):
+    shapes = DATASET_SHAPES.get(name, [(b,) + shape for b in BATCHES])
+    for dataset_index, full_shape in enumerate(shapes):
         data_dir = os.path.join(model_dir, f"test_data_set_{dataset_index}")
         os.makedirs(data_dir, exist_ok=True)
-        x = make_input(index, dataset_index, (batch,) + shape)
+        x = make_input(index, dataset_index, full_shape)
         with torch.no_grad():
             y = model(torch.from_numpy(x)).numpy()
         write_tensor(os.path.join(data_dir, "input_0.pb"), x, in_name)
