@@ -12,13 +12,16 @@ scripts/setup.sh || exit 1
 scripts/build-fuzzer.sh >/dev/null || exit 1
 
 results=build/test-results.json
+asserts=build/test-results-asserts.json
+# A lit run that dies before writing its results must not leave the
+# previous run's file to be counted below.
+rm -f "$results" "$asserts"
 /usr/lib/llvm-22/bin/lit -sv --output "$results" build/test build/test/Unit
 status=$?
 
 # The assertions leg: the compiler's own tests again, with build-fuzz's
 # dfg-opt and dfg-translate (DFG_ENABLE_ASSERTIONS, AddressSanitizer, clang).
 # The end-to-end tests of dfg-compile/dfg-run stay with the main build.
-asserts=build/test-results-asserts.json
 ASAN_OPTIONS=detect_leaks=0 /usr/lib/llvm-22/bin/lit -sv --output "$asserts" \
   --param dfg_tools_dir="$PWD/build-fuzz/bin" --filter-out 'fuzz\.test' \
   build/test/Dialect build/test/Transforms build/test/Conversion \

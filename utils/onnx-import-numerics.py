@@ -287,6 +287,33 @@ def kind(status):
     return status.split(":", 1)[0]
 
 
+# A recorded mismatch still holds while its output is the same and each of
+# its error magnitudes is within this factor of the recorded one: a mismatch
+# whose error grew (or shrank) by more has moved, and the check says so.
+ERROR_FACTOR = 2.0
+_ERRORS = re.compile(
+    r"^mismatch: (.*), max abs err (\S+), max rel err (\S+)$")
+
+
+def same_outcome(old, new):
+    """Whether `new` is the recorded status `old`: the same kind, and for a
+    numerical mismatch the same output with errors of the same magnitude."""
+    if kind(old) != kind(new):
+        return False
+    a, b = _ERRORS.match(old), _ERRORS.match(new)
+    if not a or not b:
+        return kind(old) != "mismatch" or old == new
+    if a.group(1) != b.group(1):
+        return False
+    for recorded, measured in zip(a.groups()[1:], b.groups()[1:]):
+        recorded, measured = float(recorded), float(measured)
+        if recorded == measured:  # equal infinities included
+            continue
+        if not (recorded / ERROR_FACTOR <= measured <= recorded * ERROR_FACTOR):
+            return False
+    return True
+
+
 def summary(results):
     by_cat = collections.OrderedDict(
         (c, collections.Counter()) for c in CATEGORIES)
@@ -368,7 +395,7 @@ def main():
     regressions, changes = status_file.compare(
         status_file.read(args.status, args.only), results,
         is_good=lambda status: kind(status) == "match",
-        same=lambda old, new: kind(old) == kind(new))
+        same=same_outcome)
     print("%s; %d regressions, %d other changes" % (
         counts, len(regressions), len(changes)))
     if regressions or changes:

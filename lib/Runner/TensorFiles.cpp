@@ -338,6 +338,51 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readTensorFile(StringRef path) {
 // Comparison
 //===----------------------------------------------------------------------===//
 
+/// Integer and boolean element types: compared exactly.
+static bool isExactDType(int32_t dtype) {
+  switch (dtype) {
+  case DFG_DTYPE_BOOL:
+  case DFG_DTYPE_UINT8:
+  case DFG_DTYPE_INT8:
+  case DFG_DTYPE_UINT16:
+  case DFG_DTYPE_INT16:
+  case DFG_DTYPE_UINT32:
+  case DFG_DTYPE_INT32:
+  case DFG_DTYPE_UINT64:
+  case DFG_DTYPE_INT64:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// The element at row-major position `index` of an integer or boolean
+/// tensor, printed in its own type.
+static std::string formatExact(const HostTensor &tensor, int64_t index) {
+  const char *bytes = tensor.data.data();
+  switch (tensor.dtype) {
+  case DFG_DTYPE_UINT64:
+    return std::to_string(load<uint64_t>(bytes, index));
+  case DFG_DTYPE_INT64:
+    return std::to_string(load<int64_t>(bytes, index));
+  default:
+    return std::to_string(static_cast<int64_t>(tensor.elementAsDouble(index)));
+  }
+}
+
+/// "[i, j, k]" of row-major position `index` in `shape`.
+static std::string formatIndex(ArrayRef<int64_t> shape, int64_t index) {
+  SmallVector<int64_t> position(shape.size());
+  for (size_t d = shape.size(); d-- > 0;) {
+    position[d] = shape[d] ? index % shape[d] : 0;
+    index = shape[d] ? index / shape[d] : 0;
+  }
+  std::string text = "[";
+  for (auto [i, p] : llvm::enumerate(position))
+    text += (i ? ", " : "") + std::to_string(p);
+  return text + "]";
+}
+
 Comparison mlir::dfg::runner::compareTensors(const HostTensor &got,
                                              const HostTensor &expected,
                                              double rtol, double atol) {
@@ -353,6 +398,21 @@ Comparison mlir::dfg::runner::compareTensors(const HostTensor &got,
     return result;
   }
   result.pass = true;
+  if (isExactDType(got.dtype)) {
+    result.exact = true;
+    unsigned size = getDTypeSize(got.dtype);
+    for (int64_t i = 0, e = got.numElements(); i < e; ++i) {
+      if (std::memcmp(got.data.data() + i * size,
+                      expected.data.data() + i * size, size) == 0)
+        continue;
+      if (result.numDiffering++ == 0)
+        result.firstDifference = formatIndex(got.shape, i) + ": got " +
+                                 formatExact(got, i) + ", expected " +
+                                 formatExact(expected, i);
+    }
+    result.pass = result.numDiffering == 0;
+    return result;
+  }
   for (int64_t i = 0, e = got.numElements(); i < e; ++i) {
     double a = got.elementAsDouble(i), b = expected.elementAsDouble(i);
     if (std::isnan(a) && std::isnan(b))

@@ -64,13 +64,15 @@ static cl::opt<unsigned>
                        "and 'latency_ms median=.. min=.. max=..'"),
               cl::value_desc("N"), cl::init(0), cl::cat(category));
 
-
-static cl::opt<double> relTolerance("rtol", cl::init(1e-3),
-                            cl::desc("Relative tolerance of --test-data"),
-                            cl::cat(category));
-static cl::opt<double> absTolerance("atol", cl::init(1e-7),
-                            cl::desc("Absolute tolerance of --test-data"),
-                            cl::cat(category));
+static cl::opt<double> relTolerance(
+    "rtol", cl::init(1e-3),
+    cl::desc("Relative tolerance of --test-data (floating-point outputs; "
+             "integer and boolean outputs are compared exactly)"),
+    cl::cat(category));
+static cl::opt<double> absTolerance(
+    "atol", cl::init(1e-7),
+    cl::desc("Absolute tolerance of --test-data (floating-point outputs)"),
+    cl::cat(category));
 
 static cl::opt<unsigned> optLevel("O", cl::Prefix, cl::init(2),
                                   cl::desc("Optimization level when "
@@ -283,6 +285,12 @@ int main(int argc, char **argv) {
                    << output.describe() << ": ";
       if (!result.mismatch.empty())
         llvm::outs() << result.mismatch << " FAIL\n";
+      else if (result.exact && result.pass)
+        llvm::outs() << "exact PASS\n";
+      else if (result.exact)
+        llvm::outs() << "exact: " << result.numDiffering << " of "
+                     << output.numElements() << " elements differ, first at "
+                     << result.firstDifference << " FAIL\n";
       else
         llvm::outs() << llvm::format("max_abs_err=%.3g max_rel_err=%.3g ",
                                      result.maxAbsError, result.maxRelError)

@@ -50,10 +50,19 @@ llvm::Error writeTensorProto(StringRef path, const HostTensor &tensor);
 /// Writes a version 1.0 .npy file; bfloat16 has no numpy type and fails.
 llvm::Error writeNpy(StringRef path, const HostTensor &tensor);
 
-/// The result of comparing an output with its expected value, numpy's
-/// allclose: |got - expected| <= atol + rtol * |expected|, NaN equal to NaN.
+/// The result of comparing an output with its expected value. Floating-point
+/// tensors are compared as numpy's allclose: |got - expected| <= atol +
+/// rtol * |expected|, NaN equal to NaN. Integer and boolean tensors are
+/// compared exactly, element by element in their own type (an int64 does not
+/// go through a double), and the tolerances do not apply.
 struct Comparison {
   bool pass = false;
+  /// Whether the comparison was exact (integer and boolean tensors).
+  bool exact = false;
+  /// Exact comparisons: how many elements differ, and the first of them as
+  /// "[i, j]: got A, expected B".
+  int64_t numDiffering = 0;
+  std::string firstDifference;
   double maxAbsError = 0;
   double maxRelError = 0;
   /// Why the comparison failed before looking at values (dtype, shape).
