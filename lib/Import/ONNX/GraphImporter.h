@@ -16,6 +16,9 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
 
 namespace mlir::dfg::onnx_import {
 
@@ -23,6 +26,11 @@ namespace mlir::dfg::onnx_import {
 struct ModelInfo {
   std::string path;         ///< for diagnostics
   std::string externalDir;  ///< external data paths are relative to this
+  /// The external data file read last (by its real path), kept mapped for
+  /// the next tensor: exporters put many tensors in one file, and at most
+  /// one file is open or mapped at a time whatever the tensor count.
+  std::string externalFilePath;
+  std::shared_ptr<llvm::MemoryBuffer> externalFile;
   std::map<std::string, int64_t> opsets; ///< domain ("" for ONNX) -> version
   llvm::StringMap<onnx::TypeProto> typeHints; ///< from ONNX shape inference
   const ImportOptions *options = nullptr;

@@ -22,9 +22,79 @@
 
 using namespace mlir::dfg::onnx_import;
 
+/// Whether `graph` or a graph nested in it holds a tensor with external data.
+static bool hasExternalData(const onnx::GraphProto &graph);
+static bool hasExternalData(const onnx::TensorProto &tensor) {
+  return tensor.data_location() == onnx::TensorProto::EXTERNAL;
+}
+static bool hasExternalData(const onnx::AttributeProto &attr) {
+  if (attr.has_t() && hasExternalData(attr.t()))
+    return true;
+  for (const onnx::TensorProto &t : attr.tensors())
+    if (hasExternalData(t))
+      return true;
+  if (attr.has_g() && hasExternalData(attr.g()))
+    return true;
+  for (const onnx::GraphProto &g : attr.graphs())
+    if (hasExternalData(g))
+      return true;
+  return false;
+}
+static bool hasExternalData(const onnx::GraphProto &graph) {
+  for (const onnx::TensorProto &t : graph.initializer())
+    if (hasExternalData(t))
+      return true;
+  for (const onnx::NodeProto &node : graph.node())
+    for (const onnx::AttributeProto &attr : node.attribute())
+      if (hasExternalData(attr))
+        return true;
+  return false;
+}
+
+/// Makes every tensor with external data in `graph` an empty inline one
+/// (no elements: the checker wants exactly one value field otherwise, and
+/// filling it would copy the data).
+static void dropExternalData(onnx::GraphProto &graph);
+static void dropExternalData(onnx::TensorProto &tensor) {
+  if (tensor.data_location() != onnx::TensorProto::EXTERNAL)
+    return;
+  tensor.clear_external_data();
+  tensor.set_data_location(onnx::TensorProto::DEFAULT);
+  tensor.clear_dims();
+  tensor.add_dims(0);
+}
+static void dropExternalData(onnx::GraphProto &graph) {
+  for (onnx::TensorProto &t : *graph.mutable_initializer())
+    dropExternalData(t);
+  for (onnx::NodeProto &node : *graph.mutable_node()) {
+    for (onnx::AttributeProto &attr : *node.mutable_attribute()) {
+      if (attr.has_t())
+        dropExternalData(*attr.mutable_t());
+      for (onnx::TensorProto &t : *attr.mutable_tensors())
+        dropExternalData(t);
+      if (attr.has_g())
+        dropExternalData(*attr.mutable_g());
+      for (onnx::GraphProto &g : *attr.mutable_graphs())
+        dropExternalData(g);
+    }
+  }
+}
+
 std::optional<std::string>
 mlir::dfg::onnx_import::runOnnxChecker(const onnx::ModelProto &model) {
   try {
+    // The checker looks for external data files relative to the working
+    // directory (this ONNX passes it no model folder), so a model given as
+    // models/m.onnx fails there while its data is fine. The importer reads
+    // and checks external data itself (resolved against the model's folder,
+    // kept inside it, ranges against the file): the checker sees a copy
+    // without it.
+    if (hasExternalData(model.graph())) {
+      onnx::ModelProto copy = model;
+      dropExternalData(*copy.mutable_graph());
+      onnx::checker::check_model(copy);
+      return std::nullopt;
+    }
     onnx::checker::check_model(model);
   } catch (const std::exception &e) {
     return std::string(e.what());

@@ -6,6 +6,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/Support/Endian.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -112,16 +113,20 @@ namespace {
 /// Raw little-endian bytes of a tensor, owned or borrowed.
 struct TensorBytes {
   std::string owned;
-  std::unique_ptr<llvm::MemoryBuffer> file;
+  std::shared_ptr<llvm::MemoryBuffer> file;
   ArrayRef<char> bytes;
 };
 } // namespace
 
-/// Reads `tensor`'s external data (location, offset, length keys).
-static LogicalResult readExternalData(const onnx::TensorProto &tensor,
-                                      StringRef baseDir, TensorBytes &out,
-                                      llvm::function_ref<InFlightDiagnostic()>
-                                          emitError) {
+/// Reads `tensor`'s external data (location, offset, length keys). The
+/// location is resolved against the model's folder, symbolic links
+/// included, and must stay inside it (ONNX's CVE-2022-25882 and
+/// CVE-2024-27318: a `..`, an absolute path or a link out of the folder
+/// would read any file the compiler can).
+static LogicalResult
+readExternalData(const onnx::TensorProto &tensor, ModelInfo &model,
+                 TensorBytes &out,
+                 llvm::function_ref<InFlightDiagnostic()> emitError) {
   std::string location;
   uint64_t offset = 0;
   std::optional<uint64_t> length;
@@ -146,21 +151,40 @@ static LogicalResult readExternalData(const onnx::TensorProto &tensor,
     return emitError() << "external data location '" << location
                        << "' must be a relative path inside the model's "
                           "folder";
-  SmallString<256> path(baseDir);
+  SmallString<256> folder, path(model.externalDir);
   llvm::sys::path::append(path, location);
-  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                          /*RequiresNullTerminator=*/false);
-  if (!file)
+  if (std::error_code ec = llvm::sys::fs::real_path(
+          model.externalDir.empty() ? "." : model.externalDir, folder))
+    return emitError() << "cannot resolve the model's folder '"
+                       << model.externalDir << "': " << ec.message();
+  SmallString<256> real;
+  if (std::error_code ec = llvm::sys::fs::real_path(path, real))
     return emitError() << "cannot read external data file '" << path
-                       << "': " << file.getError().message();
-  uint64_t size = (*file)->getBufferSize();
+                       << "': " << ec.message();
+  if (real.size() <= folder.size() || !StringRef(real).starts_with(folder) ||
+      !llvm::sys::path::is_separator(real[folder.size()]))
+    return emitError() << "external data location '" << location
+                       << "' resolves to '" << real
+                       << "', outside the model's folder '" << folder << "'";
+  if (model.externalFilePath != real) {
+    model.externalFile.reset();
+    auto file = llvm::MemoryBuffer::getFile(real, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+    if (!file)
+      return emitError() << "cannot read external data file '" << path
+                         << "': " << file.getError().message();
+    model.externalFile = std::move(*file);
+    model.externalFilePath = real.str().str();
+  }
+  uint64_t size = model.externalFile->getBufferSize();
   if (offset > size || (length && *length > size - offset))
     return emitError() << "external data range [" << offset << ", "
                        << offset + length.value_or(0) << ") lies outside '"
                        << path << "' (" << size << " bytes)";
   uint64_t count = length.value_or(size - offset);
-  out.bytes = ArrayRef<char>((*file)->getBufferStart() + offset, count);
-  out.file = std::move(*file);
+  out.bytes =
+      ArrayRef<char>(model.externalFile->getBufferStart() + offset, count);
+  out.file = model.externalFile;
   return success();
 }
 
@@ -205,7 +229,7 @@ GraphImporter::convertTensor(const onnx::TensorProto &tensor, Location loc) {
   TensorBytes data;
   int32_t dt = tensor.data_type();
   if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
-    if (failed(readExternalData(tensor, model.externalDir, data, emitError)))
+    if (failed(readExternalData(tensor, model, data, emitError)))
       return failure();
   } else if (tensor.has_raw_data()) {
     data.bytes = ArrayRef<char>(tensor.raw_data().data(),
