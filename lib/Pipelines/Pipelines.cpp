@@ -12,6 +12,7 @@
 #include "dfg/Conversion/Passes.h"
 #include "dfg/Transforms/Codegen/Passes.h"
 #include "dfg/Transforms/Memory/Passes.h"
+#include "dfg/Transforms/Runtime/Passes.h"
 #include "dfg/Transforms/Shape/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -35,6 +36,10 @@ void mlir::dfg::buildLowerToTensorCodegenPipeline(
   pm.addPass(createDFGLowerToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Before code generation adds tile loops: a guard per tensor created at
+  // run time, not per tile.
+  if (options.runtimeGuards)
+    pm.addPass(createDFGGuardDynamicSizesPass());
   if (options.fuseElementwise)
     pm.addPass(createLinalgElementwiseOpFusionPass());
   // Register tiles and vector code for matmul, convolution, depthwise and

@@ -28,6 +28,7 @@ struct ModelLibrary::Api {
   DFG_API_FUNCTION(dfg_model_output_info)
   DFG_API_FUNCTION(dfg_model_run)
   DFG_API_FUNCTION(dfg_model_arena_size)
+  DFG_API_FUNCTION(dfg_model_set_arena_limit)
   DFG_API_FUNCTION(dfg_tensor_create)
   DFG_API_FUNCTION(dfg_tensor_free)
   DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -53,6 +54,7 @@ struct ModelLibrary::Api {
     DFG_API_FUNCTION(dfg_model_output_info)
     DFG_API_FUNCTION(dfg_model_run)
     DFG_API_FUNCTION(dfg_model_arena_size)
+    DFG_API_FUNCTION(dfg_model_set_arena_limit)
     DFG_API_FUNCTION(dfg_tensor_create)
     DFG_API_FUNCTION(dfg_tensor_free)
     DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -146,6 +148,12 @@ ModelLibrary::arenaSize(ArrayRef<dfg_tensor *> inputs) const {
           model, inputs.data(), static_cast<int32_t>(inputs.size()), &bytes))
     return api->error(status);
   return bytes;
+}
+
+llvm::Error ModelLibrary::setArenaLimit(size_t bytes) const {
+  if (dfg_status status = api->dfg_model_set_arena_limit(model, bytes))
+    return api->error(status);
+  return llvm::Error::success();
 }
 
 llvm::Error ModelLibrary::run(ArrayRef<dfg_tensor *> inputs,

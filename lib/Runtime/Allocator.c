@@ -21,12 +21,18 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-typedef struct {
+typedef struct BlockHeader {
   void *base;
   size_t total; /* bytes malloc'ed at `base` */
+  /* The run whose blocks this one is among (NULL: none), and its
+   * neighbours in that run's list. */
+  DfgRunBlocks *run;
+  struct BlockHeader *prev, *next;
+  void *unused;
 } BlockHeader;
 
-_Static_assert(sizeof(BlockHeader) == 16, "the header keeps 16-byte alignment");
+_Static_assert(sizeof(BlockHeader) % 16 == 0,
+               "the header keeps 16-byte alignment");
 
 enum {
   kMinAlignment = 16,
@@ -55,12 +61,83 @@ static char *userPointer(void *base, size_t alignment) {
   return (char *)alignUp((uintptr_t)base + sizeof(BlockHeader), alignment);
 }
 
+/* The blocks of the run on this thread (NULL outside a run). */
+static _Thread_local DfgRunBlocks *currentRun;
+
+static void lockRun(DfgRunBlocks *run) {
+  pthread_mutex_lock((pthread_mutex_t *)run->mutex);
+}
+static void unlockRun(DfgRunBlocks *run) {
+  pthread_mutex_unlock((pthread_mutex_t *)run->mutex);
+}
+
 static void *placeBlock(void *base, size_t total, size_t alignment) {
   char *user = userPointer(base, alignment);
   BlockHeader *header = (BlockHeader *)user - 1;
   header->base = base;
   header->total = total;
+  header->run = currentRun;
+  header->prev = header->next = NULL;
+  if (header->run) {
+    lockRun(header->run);
+    header->next = (BlockHeader *)header->run->head;
+    if (header->next)
+      header->next->prev = header;
+    header->run->head = header;
+    unlockRun(header->run);
+  }
   return user;
+}
+
+/* Takes a block out of its run's list. */
+static void untrack(BlockHeader *header) {
+  DfgRunBlocks *run = header->run;
+  if (!run)
+    return;
+  lockRun(run);
+  if (header->prev)
+    header->prev->next = header->next;
+  else
+    run->head = header->next;
+  if (header->next)
+    header->next->prev = header->prev;
+  header->run = NULL;
+  header->prev = header->next = NULL;
+  unlockRun(run);
+}
+
+static pthread_mutex_t runMutexes[16] = {
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+    PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER};
+
+void dfgAllocatorBeginRun(DfgRunBlocks *blocks) {
+  blocks->head = NULL;
+  /* A mutex of a small static pool, picked by address: runs on different
+   * threads rarely share one, and nothing needs destroying. */
+  blocks->mutex = &runMutexes[((uintptr_t)blocks >> 6) % 16];
+  currentRun = blocks;
+}
+
+void dfgAllocatorEndRun(DfgRunBlocks *blocks, int release) {
+  currentRun = NULL;
+  lockRun(blocks);
+  BlockHeader *header = (BlockHeader *)blocks->head;
+  blocks->head = NULL;
+  while (header) {
+    BlockHeader *next = header->next;
+    header->run = NULL;
+    header->prev = header->next = NULL;
+    if (release)
+      free(header->base);
+    header = next;
+  }
+  unlockRun(blocks);
 }
 
 /* Takes the smallest cached block that holds `size` bytes at `alignment`
@@ -124,7 +201,8 @@ void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t size) {
 void _mlir_memref_to_llvm_free(void *pointer) {
   if (!pointer)
     return;
-  const BlockHeader *header = (const BlockHeader *)pointer - 1;
+  BlockHeader *header = (BlockHeader *)pointer - 1;
+  untrack(header);
   void *base = header->base;
   size_t total = header->total;
   void *evicted = base;

@@ -20,6 +20,18 @@ void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t size);
 void _mlir_memref_to_llvm_free(void *pointer);
 
 /* Counts the open models: the cache only keeps blocks while one is. */
+/* The blocks the generated code allocates during one run, so that a run
+ * that ends early (a failed size guard, see Runtime.c) can free them. A
+ * run tracks its blocks from dfgAllocatorBeginRun on its thread until
+ * dfgAllocatorEndRun: with `release`, every block still allocated is freed;
+ * otherwise they are left to their owners (the outputs). */
+typedef struct DfgRunBlocks {
+  void *head;  /* the most recent block's header, NULL when none */
+  void *mutex; /* a pthread_mutex_t, for frees from other threads */
+} DfgRunBlocks;
+void dfgAllocatorBeginRun(DfgRunBlocks *blocks);
+void dfgAllocatorEndRun(DfgRunBlocks *blocks, int release);
+
 void dfgAllocatorModelOpened(void);
 void dfgAllocatorModelClosed(void);
 

@@ -13,10 +13,12 @@
 #include "Allocator.h"
 
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Defined by the object file dfg-compile emits. */
 extern const dfg_abi_model dfg_model_descriptor;
@@ -36,6 +38,8 @@ struct dfg_model {
   pthread_mutex_t arenaMutex;
   Arena freeArenas[kMaxFreeArenas];
   int numFreeArenas;
+  /* The largest arena a run may allocate (dfg_model_set_arena_limit). */
+  size_t arenaLimit;
 };
 
 struct dfg_tensor {
@@ -215,6 +219,16 @@ size_t dfg_tensor_size_bytes(const dfg_tensor *tensor) {
 /* Models                                                                     */
 /*===----------------------------------------------------------------------===*/
 
+/* The machine's physical memory in bytes (SIZE_MAX when unknown): the
+ * default arena limit. */
+static size_t physicalMemory(void) {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || pageSize <= 0 ||
+      (unsigned long)pages > SIZE_MAX / (unsigned long)pageSize)
+    return SIZE_MAX;
+  return (size_t)pages * (size_t)pageSize;
+}
+
 dfg_status dfg_model_open(dfg_model **model) {
   if (!model)
     return fail(DFG_ERR_INVALID_ARGUMENT,
@@ -230,9 +244,18 @@ dfg_status dfg_model_open(dfg_model **model) {
   if (!result)
     return fail(DFG_ERR_OUT_OF_MEMORY, "dfg_model_open: out of memory");
   result->abi = abi;
+  result->arenaLimit = physicalMemory();
   pthread_mutex_init(&result->arenaMutex, NULL);
   dfgAllocatorModelOpened();
   *model = result;
+  return DFG_OK;
+}
+
+dfg_status dfg_model_set_arena_limit(dfg_model *model, size_t bytes) {
+  if (!model)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_model_set_arena_limit: model is NULL");
+  model->arenaLimit = bytes ? bytes : physicalMemory();
   return DFG_OK;
 }
 
@@ -551,6 +574,106 @@ static dfg_status adoptOutput(const dfg_abi_tensor *info, int64_t *desc,
   return DFG_OK;
 }
 
+/*===----------------------------------------------------------------------===*/
+/* Size guards of the generated code                                          */
+/*===----------------------------------------------------------------------===*/
+
+/* A run in progress on this thread: where a failed guard returns to. */
+typedef struct {
+  jmp_buf jump;
+  size_t limit;
+  DfgRunBlocks blocks;
+  /* A dimension larger than `limit`, kept for the guard's message. */
+  int64_t hugeDim;
+} RunContext;
+
+static _Thread_local RunContext *currentRun;
+
+/* Ends the run in progress with `status` and the message already set. */
+__attribute__((noreturn)) static void abortRun(dfg_status status) {
+  if (!currentRun) {
+    /* Only a guard outside dfg_model_run's thread gets here (the generated
+     * code calls them on the run's own thread). */
+    fprintf(stderr, "dfg runtime: %s\n", lastError);
+    abort();
+  }
+  longjmp(currentRun->jump, (int)status);
+}
+
+/* Called by the generated code (dfg-guard-dynamic-sizes) once per dynamic
+ * dimension of a tensor it is about to create: the product so far times
+ * `dim`, saturated at INT64_MAX; -1 once a dimension was negative, -2 once
+ * one was larger than the limit. A dimension that large is refused even
+ * when another is 0: the loops over an empty [2^62, 0] tensor would still
+ * count to 2^62. */
+__attribute__((visibility("hidden"))) int64_t dfg_rt_guard_dim(int64_t acc,
+                                                               int64_t dim) {
+  if (acc < 0)
+    return acc;
+  if (dim < 0)
+    return -1;
+  if (currentRun && (uint64_t)dim > currentRun->limit) {
+    currentRun->hugeDim = dim;
+    return -2;
+  }
+  if (acc == 0 || dim == 0)
+    return 0;
+  if (acc > INT64_MAX / dim)
+    return INT64_MAX;
+  return acc * dim;
+}
+
+/* Called with the tensor's bytes once its dimensions are multiplied: ends
+ * the run on a negative dimension or beyond the model's limit. */
+__attribute__((visibility("hidden"))) void
+dfg_rt_guard_bytes(int64_t bytes, const char *site) {
+  if (bytes == -2) {
+    fail(DFG_ERR_OUT_OF_MEMORY,
+         "dfg_model_run: %s: a dimension computed at run time (%lld) "
+         "exceeds the limit of %zu bytes (dfg_model_set_arena_limit)",
+         site, (long long)currentRun->hugeDim, currentRun->limit);
+    abortRun(DFG_ERR_OUT_OF_MEMORY);
+  }
+  if (bytes < 0) {
+    fail(DFG_ERR_SHAPE_MISMATCH,
+         "dfg_model_run: %s: a dimension computed at run time is negative",
+         site);
+    abortRun(DFG_ERR_SHAPE_MISMATCH);
+  }
+  size_t limit = currentRun ? currentRun->limit : SIZE_MAX;
+  if (bytes == INT64_MAX || (uint64_t)bytes > limit) {
+    if (bytes == INT64_MAX)
+      fail(DFG_ERR_OUT_OF_MEMORY,
+           "dfg_model_run: %s: a tensor computed at run time needs 2^63 "
+           "bytes or more",
+           site);
+    else
+      fail(DFG_ERR_OUT_OF_MEMORY,
+           "dfg_model_run: %s: a tensor computed at run time needs %lld "
+           "bytes, over the limit of %zu bytes (dfg_model_set_arena_limit)",
+           site, (long long)bytes, limit);
+    abortRun(DFG_ERR_OUT_OF_MEMORY);
+  }
+}
+
+/* Calls the generated code; DFG_OK, or the status of a failed guard (the
+ * blocks it had allocated are freed). */
+static dfg_status callEntry(const dfg_abi_model *abi, dfg_model *model,
+                            void **args) {
+  RunContext context;
+  context.limit = model->arenaLimit;
+  context.hugeDim = 0;
+  RunContext *outer = currentRun;
+  currentRun = &context;
+  dfgAllocatorBeginRun(&context.blocks);
+  int status = setjmp(context.jump);
+  if (status == 0)
+    abi->entry(args);
+  dfgAllocatorEndRun(&context.blocks, /*release=*/status != 0);
+  currentRun = outer;
+  return (dfg_status)status;
+}
+
 dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
                          int32_t num_inputs, dfg_tensor **outputs,
                          int32_t num_outputs) {
@@ -572,6 +695,24 @@ dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
   checked = arenaBytes(abi, inputs, &arenaSize);
   if (checked != DFG_OK)
     return checked;
+  if (arenaSize > model->arenaLimit) {
+    char shape[256] = "";
+    if (num_inputs > 0)
+      snprintf(shape, sizeof(shape), " (input '%s' of shape ",
+               abi->inputs[0].name);
+    if (num_inputs > 0) {
+      char dims[192];
+      strncat(shape,
+              formatDims(dims, sizeof(dims), inputs[0]->rank, inputs[0]->dims),
+              sizeof(shape) - strlen(shape) - 1);
+      strncat(shape, num_inputs > 1 ? ", ...)" : ")",
+              sizeof(shape) - strlen(shape) - 1);
+    }
+    return fail(DFG_ERR_OUT_OF_MEMORY,
+                "dfg_model_run: the inputs%s need an arena of %zu bytes, over "
+                "the limit of %zu bytes (dfg_model_set_arena_limit)",
+                shape, arenaSize, model->arenaLimit);
+  }
 
   /* One block: the argument array, the input and the result descriptors. */
   size_t inputWords = 0, outputWords = 0;
@@ -625,11 +766,15 @@ dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
     cursor += descriptorWords(rank);
   }
 
-  abi->entry(args);
+  dfg_status status = callEntry(abi, model, args);
   if (abi->arena)
     releaseArena(model, arena);
+  if (status != DFG_OK) {
+    free(args);
+    free(words);
+    return status;
+  }
 
-  dfg_status status = DFG_OK;
   cursor = resultWords;
   for (int32_t i = 0; i < num_outputs; ++i) {
     dfg_tensor *tensor = NULL;

@@ -2,6 +2,7 @@
 //
 //   dfg-run model.onnx|libmodel.so --input a.pb --input b.npy
 //           [--output-dir DIR] [--benchmark N] [--threads 1]
+//           [--arena-limit BYTES]
 //   dfg-run model.onnx --test-data DIR [--rtol R] [--atol A]
 //
 // An .onnx model is compiled in process to a temporary library, removed
@@ -63,6 +64,12 @@ static cl::opt<unsigned>
                        "'arena_bytes=..' (the planned arena of these inputs) "
                        "and 'latency_ms median=.. min=.. max=..'"),
               cl::value_desc("N"), cl::init(0), cl::cat(category));
+
+static cl::opt<uint64_t> arenaLimit(
+    "arena-limit",
+    cl::desc("Largest arena a run may allocate, in bytes (default: the "
+             "machine's physical memory); a run that needs more fails"),
+    cl::value_desc("bytes"), cl::init(0), cl::cat(category));
 
 static cl::opt<double> relTolerance(
     "rtol", cl::init(1e-3),
@@ -245,6 +252,10 @@ int main(int argc, char **argv) {
         (*library)->outputInfo(i).dtype == DFG_DTYPE_BFLOAT16 &&
         tensor.dtype == DFG_DTYPE_UINT16)
       tensor.dtype = DFG_DTYPE_BFLOAT16;
+
+  if (arenaLimit)
+    if (llvm::Error error = (*library)->setArenaLimit(arenaLimit))
+      return fail(std::move(error));
 
   llvm::Expected<std::vector<dfg_tensor *>> tensors =
       (*library)->createInputs(inputs);

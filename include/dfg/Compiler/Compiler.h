@@ -116,6 +116,7 @@ struct CompileOptions {
   /// allocation functions (a block cache) and provides the planned arena.
   CompileOptions() {
     pipeline.runtimeAllocator = true;
+    pipeline.runtimeGuards = true;
     pipeline.arenaArgument = true;
   }
 

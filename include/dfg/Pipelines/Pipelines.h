@@ -61,6 +61,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "the DFG runtime implements with a block cache (off for "
                      "code run against plain libc, e.g. by mlir-runner)"),
       llvm::cl::init(false)};
+  PassOptions::Option<bool> runtimeGuards{
+      *this, "runtime-guards",
+      llvm::cl::desc("Check the sizes of tensors created at run time "
+                     "through the DFG runtime's guards before allocating "
+                     "them (dfg-guard-dynamic-sizes; off for code run "
+                     "without the runtime)"),
+      llvm::cl::init(false)};
 };
 
 /// Adds the `dfg-lower-to-llvm` pipeline to `pm` (anchored on a module):

@@ -90,6 +90,9 @@ public:
   /// The bytes of the planned arena a run with `inputs` uses.
   llvm::Expected<size_t> arenaSize(ArrayRef<dfg_tensor *> inputs) const;
 
+  /// The largest arena a run may allocate (0: the machine's memory).
+  llvm::Error setArenaLimit(size_t bytes) const;
+
   /// Runs the model once. With `outputs`, copies the results into it
   /// (named after the model's outputs); otherwise just frees them.
   llvm::Error run(ArrayRef<dfg_tensor *> inputs,

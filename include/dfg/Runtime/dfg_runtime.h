@@ -114,6 +114,13 @@ DFG_API dfg_status dfg_model_arena_size(const dfg_model *model,
                                         const dfg_tensor *const *inputs,
                                         int32_t num_inputs, size_t *bytes);
 
+/* The largest arena a run of `model` may allocate, in bytes; a run whose
+ * inputs need more fails with DFG_ERR_OUT_OF_MEMORY before allocating
+ * anything. 0 restores the default: the machine's physical memory, so that
+ * an oversized input is an error status rather than an allocation the
+ * operating system overcommits and its out-of-memory killer ends. */
+DFG_API dfg_status dfg_model_set_arena_limit(dfg_model *model, size_t bytes);
+
 /* Creates a tensor of `rank` dimensions `dims` (all >= 0). With `data`, its
  * contents are copied from `data` (row-major, dfg_dtype_size(dtype) bytes
  * per element); otherwise they are zero. */

@@ -141,8 +141,7 @@ int main(int argc, char **argv) {
   int threads = atoi(argv[3]);
   iterations = atoi(argv[4]);
   numShapes = argc - 5;
-  if (threads < 1 || threads > 64 || iterations < 1 ||
-      numShapes > kMaxShapes) {
+  if (threads < 1 || threads > 64 || iterations < 1 || numShapes > kMaxShapes) {
     fprintf(stderr, "error: bad arguments\n");
     return 2;
   }
@@ -163,8 +162,8 @@ int main(int argc, char **argv) {
     float *values = malloc((size_t)count * sizeof(float));
     for (int64_t i = 0; i < count; ++i)
       values[i] = (float)((i * 7919 + s * 104729) % 2001 - 1000) / 1000.0f;
-    if (api.create(DFG_DTYPE_FLOAT32, ranks[s], dims[s], values,
-                   &inputs[s]) != DFG_OK) {
+    if (api.create(DFG_DTYPE_FLOAT32, ranks[s], dims[s], values, &inputs[s]) !=
+        DFG_OK) {
       fprintf(stderr, "error: %s\n", api.error());
       return 1;
     }

@@ -3,6 +3,8 @@
 #ifndef DFG_TRANSFORMS_RUNTIME_PASSES_H
 #define DFG_TRANSFORMS_RUNTIME_PASSES_H
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
