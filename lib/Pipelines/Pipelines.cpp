@@ -41,7 +41,7 @@ void mlir::dfg::buildLowerToTensorCodegenPipeline(
   if (options.runtimeGuards)
     pm.addPass(createDFGGuardDynamicSizesPass());
   if (options.fuseElementwise)
-    pm.addPass(createLinalgElementwiseOpFusionPass());
+    pm.addNestedPass<func::FuncOp>(createDFGFuseElementwisePass());
   // Register tiles and vector code for matmul, convolution, depthwise and
   // pooling. Nothing may canonicalize between it and bufferization: the
   // pads and concats it writes in place would turn out of place.
