@@ -117,8 +117,11 @@ def DFGTileContractionsPass
     tiles. With `pack-rhs`, the k x n panel of a right-hand side whose rows
     are not a whole number of vectors is copied into a contiguous buffer once
     per column of tiles. A partial tile of static width that is not a power
-    of two is split into power-of-two tiles; a partial tile of a run-time
-    number of rows runs row by row.
+    of two is split into power-of-two tiles; one of run-time width (a
+    dynamic n, such as a convolution's OH*OW pixels) into static tiles of
+    `tile-n`/2, `tile-n`/4, ..., 1 columns, each in a loop that runs once
+    when its bit of the width is set; a partial tile of a run-time number of
+    rows runs row by row.
 
     Every tile is marked with its vector sizes (`dfg.vector_sizes`) for
     `dfg-vectorize-tiles`.
