@@ -300,12 +300,21 @@ static SmallVector<linalg::LinalgOp> splitDynamicWidth(RewriterBase &rewriter,
   }
   if (!isZeroInteger(offsets[nDim]))
     return {op};
+  // The pieces cover the widths below 2 * the widest one: a width that may
+  // be larger (a full tile whose size did not fold to a constant) stays one
+  // masked tile.
+  int64_t widest = static_cast<int64_t>(
+      llvm::bit_floor(static_cast<uint64_t>(maxWidth - 1)));
+  FailureOr<int64_t> maxExtent = ValueBoundsConstraintSet::computeConstantBound(
+      presburger::BoundType::UB,
+      ValueBoundsConstraintSet::Variable(sizes[nDim]),
+      /*stopCondition=*/nullptr, /*closedUB=*/true);
+  if (failed(maxExtent) || *maxExtent >= 2 * widest)
+    return {op};
   Value width = getValueOrCreateConstantIndexOp(rewriter, loc, sizes[nDim]);
   Value dest = op.getDpsInitOperand(0)->get();
   SmallVector<linalg::LinalgOp> pieces;
-  for (int64_t piece = static_cast<int64_t>(
-           llvm::bit_floor(static_cast<uint64_t>(maxWidth - 1)));
-       piece >= 1; piece /= 2) {
+  for (int64_t piece = widest; piece >= 1; piece /= 2) {
     // The piece of `piece` columns exists when that bit of the width is
     // set; the wider pieces before it cover the higher bits. As a loop of
     // zero or one iteration rather than an scf.if: bufferization keeps the
