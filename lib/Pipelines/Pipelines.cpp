@@ -90,6 +90,8 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.enableFullUnroll();
   pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(vectorToSCF));
+  // Before expand-strided-metadata, which crashes on what this rewrites.
+  pm.addNestedPass<func::FuncOp>(createDFGExpandShapesAsCastsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());

@@ -118,6 +118,54 @@ func.func @conv(%x: tensor<1x8x12x12xf32>, %w: tensor<16x8x3x3xf32>,
 
 // -----
 
+// A convolution over an image of run-time height and width (the im2col
+// columns [1, 72, OH*OW] of run-time width) takes the same path: full 6x16
+// FMA tiles, then the partial column as unmasked tiles of 8, 4, 2 and 1.
+// CHECK-LABEL: func.func @conv_dynamic_image
+//       CHECK:   tensor.collapse_shape %{{.*}} : tensor<1x8x3x3x?x?xf32> into tensor<1x72x?xf32>
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (vector<1x6x16xf32>)
+//   CHECK-COUNT-6:     vector.fma {{.*}} : vector<16xf32>
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (vector<1x6x8xf32>)
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (vector<1x6x4xf32>)
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (vector<1x6x2xf32>)
+//       CHECK:   scf.for %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (vector<1x6x1xf32>)
+//       CHECK:   tensor.expand_shape %{{.*}} output_shape [1, 16, %{{.*}}, %{{.*}}]
+//   CHECK-NOT:   linalg.conv_2d_nchw_fchw
+//   CHECK-NOT:   linalg.batch_matmul
+func.func @conv_dynamic_image(%x: tensor<1x8x?x?xf32>, %w: tensor<16x8x3x3xf32>,
+                              %init: tensor<1x16x?x?xf32>) -> tensor<1x16x?x?xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x8x?x?xf32>, tensor<16x8x3x3xf32>)
+    outs(%init : tensor<1x16x?x?xf32>) -> tensor<1x16x?x?xf32>
+  return %r : tensor<1x16x?x?xf32>
+}
+
+// -----
+
+// Attention's two batch matmuls with a sequence length known only at run
+// time (m, n, or the reduction k dynamic): vectorized FMA tiles only.
+// CHECK-LABEL: func.func @attention_dynamic_sequence
+//       CHECK:   vector.fma
+//   CHECK-NOT:   linalg.batch_matmul
+func.func @attention_dynamic_sequence(%q: tensor<?x?x8xf32>, %k: tensor<?x8x?xf32>, %v: tensor<?x?x8xf32>) -> tensor<?x?x8xf32> {
+  %z = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %b = tensor.dim %q, %c0 : tensor<?x?x8xf32>
+  %s = tensor.dim %q, %c1 : tensor<?x?x8xf32>
+  %t = tensor.dim %k, %c2 : tensor<?x8x?xf32>
+  %e = tensor.empty(%b, %s, %t) : tensor<?x?x?xf32>
+  %f = linalg.fill ins(%z : f32) outs(%e : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %p = linalg.batch_matmul ins(%q, %k : tensor<?x?x8xf32>, tensor<?x8x?xf32>) outs(%f : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %e2 = tensor.empty(%b, %s) : tensor<?x?x8xf32>
+  %f2 = linalg.fill ins(%z : f32) outs(%e2 : tensor<?x?x8xf32>) -> tensor<?x?x8xf32>
+  %r = linalg.batch_matmul ins(%p, %v : tensor<?x?x?xf32>, tensor<?x?x8xf32>) outs(%f2 : tensor<?x?x8xf32>) -> tensor<?x?x8xf32>
+  return %r : tensor<?x?x8xf32>
+}
+
+// -----
+
 // Integer matmuls are not taken (yet): left as they are.
 // CHECK-LABEL: func.func @matmul_i32
 //       CHECK:   linalg.matmul

@@ -53,6 +53,34 @@ func.func @matmul_odd_width(%a: tensor<12x32xf32>, %b: tensor<32x77xf32>, %c: te
 
 // -----
 
+// A run-time number of columns (a convolution's OH*OW pixels): full 6x16
+// tiles, then the partial column of 1 to 15 columns as static tiles of 8,
+// 4, 2 and 1 columns, each in a loop that runs when its bit of the width is
+// set (no masks, the accumulator stays in registers).
+// CHECK-LABEL: func.func @matmul_dynamic_columns
+//       CHECK:   scf.for %{{.*}} = %c0 to %{{.*}} step %c16
+//       CHECK:     linalg.matmul {dfg.vector_sizes = array<i64: 6, 16, 1>} {{.*}} outs({{.*}} : tensor<6x16xf32>)
+//       CHECK:   scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c16
+//       CHECK:     %[[LOW:.*]] = arith.andi %[[W:.*]], %c-16
+//       CHECK:     %[[BIT:.*]] = arith.andi %[[W]], %c8
+//       CHECK:     %[[HIGH:.*]] = arith.addi %[[LOW]], %[[BIT]]
+//       CHECK:     scf.for %{{.*}} = %[[LOW]] to %[[HIGH]] step %c8
+//       CHECK:       linalg.matmul {{.*}} outs({{.*}} : tensor<6x8xf32>)
+//       CHECK:     scf.for %{{.*}} step %c4
+//       CHECK:       linalg.matmul {{.*}} outs({{.*}} : tensor<6x4xf32>)
+//       CHECK:     scf.for %{{.*}} step %c2
+//       CHECK:       linalg.matmul {{.*}} outs({{.*}} : tensor<6x2xf32>)
+//       CHECK:     scf.for %{{.*}} step %c1
+//       CHECK:       linalg.matmul {{.*}} outs({{.*}} : tensor<6x1xf32>)
+//   CHECK-NOT:   linalg.matmul {{.*}} outs({{.*}} : tensor<6x?xf32>)
+
+func.func @matmul_dynamic_columns(%a: tensor<6x7xf32>, %b: tensor<7x?xf32>, %c: tensor<6x?xf32>) -> tensor<6x?xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<6x7xf32>, tensor<7x?xf32>) outs(%c : tensor<6x?xf32>) -> tensor<6x?xf32>
+  return %r : tensor<6x?xf32>
+}
+
+// -----
+
 // A run-time number of rows: the zero fill that initializes the
 // accumulator is fused into each tile (marked like it); the partial tile of
 // 1 to 5 rows runs row by row as 1x16 tiles.

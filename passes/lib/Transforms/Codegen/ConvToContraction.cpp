@@ -17,6 +17,9 @@
 
 #include "dfg/Transforms/Codegen/Passes.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
+
 namespace mlir::dfg {
 #define GEN_PASS_DEF_DFGCONVTOCONTRACTIONPASS
 #include "dfg/Transforms/Codegen/Passes.h.inc"
@@ -35,7 +38,9 @@ static SmallVector<int64_t> getPair(DenseIntElementsAttr attr) {
 /// broadcast of a bias over (n, oh, ow) used only here is rebuilt in the
 /// collapsed shape rather than collapsed, so that it stays the direct
 /// producer of the contraction's init and can be fused into its tiles.
-static Value collapseInit(RewriterBase &rewriter, Location loc, Value init) {
+/// `pixels` is OH*OW (a value when either is known only at run time).
+static Value collapseInit(RewriterBase &rewriter, Location loc, Value init,
+                          OpFoldResult pixels) {
   SmallVector<ReassociationIndices> reassociation = {{0}, {1}, {2, 3}};
   auto type = cast<RankedTensorType>(init.getType());
   Operation *producer = init.getDefiningOp();
@@ -49,8 +54,7 @@ static Value collapseInit(RewriterBase &rewriter, Location loc, Value init) {
                        ArrayRef<int64_t>{0, 2, 3})) {
       SmallVector<OpFoldResult> sizes = {
           tensor::getMixedSize(rewriter, loc, producerInit, 0),
-          rewriter.getIndexAttr(type.getDimSize(1)),
-          rewriter.getIndexAttr(type.getDimSize(2) * type.getDimSize(3))};
+          rewriter.getIndexAttr(type.getDimSize(1)), pixels};
       Value empty =
           tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
       if (auto fill = dyn_cast<linalg::FillOp>(producer))
@@ -63,6 +67,28 @@ static Value collapseInit(RewriterBase &rewriter, Location loc, Value init) {
     }
   }
   return tensor::CollapseShapeOp::create(rewriter, loc, init, reassociation);
+}
+
+/// A tensor of the same shape as `value` that is not `value` itself when
+/// `value` is computed in place into one (the init of a fill or bias
+/// broadcast): its sizes are read from there, so that `value` keeps the one
+/// use collapseInit looks for.
+static Value getShapeSource(Value value) {
+  while (auto producer = value.getDefiningOp<DestinationStyleOpInterface>()) {
+    if (!producer.hasPureTensorSemantics())
+      break;
+    value = producer.getTiedOpOperand(cast<OpResult>(value))->get();
+  }
+  return value;
+}
+
+/// Whether dimension `dim` of `a` and of `b` are the same, statically or
+/// provably at run time (e.g. both read from the same `tensor.dim`).
+static bool haveEqualDim(Value a, Value b, int64_t dim) {
+  FailureOr<bool> equal = ValueBoundsConstraintSet::areEqual(
+      ValueBoundsConstraintSet::Variable(a, dim),
+      ValueBoundsConstraintSet::Variable(b, dim));
+  return succeeded(equal) && *equal;
 }
 
 FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
@@ -78,33 +104,38 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
   if (!inputType.getElementType().isF32() ||
       !filterType.getElementType().isF32() || !outType.getElementType().isF32())
     return rewriter.notifyMatchFailure(conv, "expected f32");
-  // Only the batch may be dynamic: the im2col shape and the collapses need
-  // the rest.
-  if (!filterType.hasStaticShape() ||
-      ShapedType::isDynamicShape(inputType.getShape().drop_front()) ||
-      ShapedType::isDynamicShape(outType.getShape().drop_front()))
-    return rewriter.notifyMatchFailure(conv, "expected a static C, H, W, F");
+  // The filter fixes the contraction's k = C*KH*KW and its m = F; the batch
+  // and the image sizes (H, W, OH, OW) may be known only at run time.
+  if (!filterType.hasStaticShape() || inputType.isDynamicDim(1))
+    return rewriter.notifyMatchFailure(conv, "expected a static filter and C");
 
   SmallVector<int64_t> strides = getPair(conv.getStrides());
   SmallVector<int64_t> dilations = getPair(conv.getDilations());
-  int64_t c = inputType.getDimSize(1);
-  int64_t f = filterType.getDimSize(0), kh = filterType.getDimSize(2),
-          kw = filterType.getDimSize(3);
-  int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+  int64_t f = filterType.getDimSize(0), c = filterType.getDimSize(1),
+          kh = filterType.getDimSize(2), kw = filterType.getDimSize(3);
+  // A 1x1 unit-stride convolution whose output covers its whole input
+  // (always, unless the init was made smaller than the image) reads the
+  // input as its columns.
   bool isPointwise = kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 &&
-                     inputType.getDimSize(2) == oh &&
-                     inputType.getDimSize(3) == ow;
+                     haveEqualDim(input, init, 2) &&
+                     haveEqualDim(input, init, 3);
   if (!isPointwise && !allowIm2Col)
     return rewriter.notifyMatchFailure(conv, "needs im2col, which is off");
   Location loc = conv.getLoc();
   rewriter.setInsertionPoint(conv);
 
   OpFoldResult batch = tensor::getMixedSize(rewriter, loc, input, 0);
-  int64_t staticBatch = inputType.getDimSize(0);
+  Value outShapeSource = getShapeSource(init);
+  OpFoldResult oh = tensor::getMixedSize(rewriter, loc, outShapeSource, 2);
+  OpFoldResult ow = tensor::getMixedSize(rewriter, loc, outShapeSource, 3);
+  AffineExpr s0, s1;
+  bindSymbols(rewriter.getContext(), s0, s1);
+  OpFoldResult pixels =
+      affine::makeComposedFoldedAffineApply(rewriter, loc, s0 * s1, {oh, ow});
 
   Value filter2 = tensor::CollapseShapeOp::create(
       rewriter, loc, filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
-  Value out2 = collapseInit(rewriter, loc, init);
+  Value out2 = collapseInit(rewriter, loc, init, pixels);
 
   Value col;
   if (isPointwise) {
@@ -113,40 +144,35 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
         SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
   } else {
     Type f32 = rewriter.getF32Type();
-    SmallVector<OpFoldResult> colSizes = {batch,
-                                          rewriter.getIndexAttr(c),
-                                          rewriter.getIndexAttr(kh),
-                                          rewriter.getIndexAttr(kw),
-                                          rewriter.getIndexAttr(oh),
-                                          rewriter.getIndexAttr(ow)};
-    Value colTensor = tensor::EmptyOp::create(rewriter, loc, colSizes, f32);
-    auto windowType = RankedTensorType::get({staticBatch, c, oh, ow}, f32);
     OpFoldResult zero = rewriter.getIndexAttr(0),
                  one = rewriter.getIndexAttr(1);
+    OpFoldResult channels = rewriter.getIndexAttr(c);
+    SmallVector<OpFoldResult> colSizes = {
+        batch, channels, rewriter.getIndexAttr(kh), rewriter.getIndexAttr(kw),
+        oh,    ow};
+    Value colTensor = tensor::EmptyOp::create(rewriter, loc, colSizes, f32);
     for (int64_t i = 0; i < kh; ++i) {
       for (int64_t j = 0; j < kw; ++j) {
         // The input window of tap (i, j): rows i*dh + oh*sh, columns
-        // j*dw + ow*sw.
+        // j*dw + ow*sw. Result types are inferred from the sizes, so run-time
+        // sizes give `?` dimensions.
         Value window = tensor::ExtractSliceOp::create(
-            rewriter, loc, windowType, input,
+            rewriter, loc, input,
             ArrayRef<OpFoldResult>{zero, zero,
                                    rewriter.getIndexAttr(i * dilations[0]),
                                    rewriter.getIndexAttr(j * dilations[1])},
-            ArrayRef<OpFoldResult>{batch, rewriter.getIndexAttr(c),
-                                   rewriter.getIndexAttr(oh),
-                                   rewriter.getIndexAttr(ow)},
+            ArrayRef<OpFoldResult>{batch, channels, oh, ow},
             ArrayRef<OpFoldResult>{one, one, rewriter.getIndexAttr(strides[0]),
                                    rewriter.getIndexAttr(strides[1])});
         SmallVector<OpFoldResult> dstOffsets = {
             zero, zero, rewriter.getIndexAttr(i), rewriter.getIndexAttr(j),
             zero, zero};
-        SmallVector<OpFoldResult> dstSizes = {
-            batch, rewriter.getIndexAttr(c),  one,
-            one,   rewriter.getIndexAttr(oh), rewriter.getIndexAttr(ow)};
+        SmallVector<OpFoldResult> dstSizes = {batch, channels, one,
+                                              one,   oh,       ow};
         SmallVector<OpFoldResult> dstStrides(6, one);
-        Value dst =
-            tensor::ExtractSliceOp::create(rewriter, loc, windowType, colTensor,
-                                           dstOffsets, dstSizes, dstStrides);
+        Value dst = tensor::ExtractSliceOp::create(
+            rewriter, loc, cast<RankedTensorType>(window.getType()), colTensor,
+            dstOffsets, dstSizes, dstStrides);
         auto copy = linalg::CopyOp::create(rewriter, loc, window, dst);
         if (copies)
           copies->push_back(cast<linalg::LinalgOp>(copy.getOperation()));
@@ -175,9 +201,9 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
       ValueRange{out2},
       {rewriter.getNamedAttr("indexing_maps", rewriter.getArrayAttr(maps))});
 
-  SmallVector<OpFoldResult> outShape = {batch, rewriter.getIndexAttr(f),
-                                        rewriter.getIndexAttr(oh),
-                                        rewriter.getIndexAttr(ow)};
+  SmallVector<OpFoldResult> outShape = {
+      tensor::getMixedSize(rewriter, loc, outShapeSource, 0),
+      rewriter.getIndexAttr(f), oh, ow};
   Value result = tensor::ExpandShapeOp::create(
       rewriter, loc, outType, contraction.getResult(0),
       SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}}, outShape);
@@ -208,7 +234,7 @@ struct ConvToContractionPass
       // Strided rows would be read element by element into vectors, slower
       // than the scalar loops LLVM makes of them: their copies stay loops.
       bool unitStride = codegen::hasUnitStrides(conv);
-      // Leaves convolutions it does not take (dynamic channels or image
+      // Leaves convolutions it does not take (dynamic channels or filter
       // sizes) as they are: slower, still correct.
       SmallVector<linalg::LinalgOp> copies;
       if (failed(rewriteConvAsContraction(rewriter, conv, im2col, &copies)) ||

@@ -275,6 +275,91 @@ static SmallVector<linalg::LinalgOp> splitOddWidth(RewriterBase &rewriter,
   return pieces;
 }
 
+/// Splits a partial register tile whose width (`nDim` extent) is known only
+/// at run time (the remainder of a run-time n: 1 to maxWidth - 1 columns)
+/// into tiles of static power-of-two widths, each run when its bit of the
+/// width is set (for maxWidth 32: 16, 8, 4, 2 and 1 columns, at offsets
+/// width & ~31, width & ~15, ...): the run-time counterpart of
+/// splitOddWidth, dispatching among its variants. Every piece is vectorized
+/// without masks and keeps its accumulator in registers across the
+/// reduction, where one masked tile would read and write it at every step.
+static SmallVector<linalg::LinalgOp> splitDynamicWidth(RewriterBase &rewriter,
+                                                       linalg::LinalgOp op,
+                                                       unsigned nDim,
+                                                       int64_t maxWidth) {
+  if (getConstantLoopExtent(op, nDim) || maxWidth < 2 ||
+      op.getNumDpsInits() != 1 || op->getNumResults() != 1)
+    return {op};
+  auto tiling = cast<TilingInterface>(op.getOperation());
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  SmallVector<OpFoldResult> offsets, sizes;
+  for (Range range : tiling.getIterationDomain(rewriter)) {
+    offsets.push_back(range.offset);
+    sizes.push_back(range.size);
+  }
+  if (!isZeroInteger(offsets[nDim]))
+    return {op};
+  // The pieces cover the widths below 2 * the widest one: a width that may
+  // be larger (a full tile whose size did not fold to a constant) stays one
+  // masked tile.
+  int64_t widest = static_cast<int64_t>(
+      llvm::bit_floor(static_cast<uint64_t>(maxWidth - 1)));
+  FailureOr<int64_t> maxExtent = ValueBoundsConstraintSet::computeConstantBound(
+      presburger::BoundType::UB,
+      ValueBoundsConstraintSet::Variable(sizes[nDim]),
+      /*stopCondition=*/nullptr, /*closedUB=*/true);
+  if (failed(maxExtent) || *maxExtent >= 2 * widest)
+    return {op};
+  Value width = getValueOrCreateConstantIndexOp(rewriter, loc, sizes[nDim]);
+  Value dest = op.getDpsInitOperand(0)->get();
+  SmallVector<linalg::LinalgOp> pieces;
+  for (int64_t piece = widest; piece >= 1; piece /= 2) {
+    // The piece of `piece` columns exists when that bit of the width is
+    // set; the wider pieces before it cover the higher bits. As a loop of
+    // zero or one iteration rather than an scf.if: bufferization keeps the
+    // accumulator of a loop in place, that of an scf.if it copies.
+    Value lower = arith::AndIOp::create(
+        rewriter, loc, width,
+        arith::ConstantIndexOp::create(rewriter, loc, ~(2 * piece - 1)));
+    Value bit = arith::AndIOp::create(
+        rewriter, loc, width,
+        arith::ConstantIndexOp::create(rewriter, loc, piece));
+    Value upper = arith::AddIOp::create(rewriter, loc, lower, bit);
+    Value step = arith::ConstantIndexOp::create(rewriter, loc, piece);
+    auto loop =
+        scf::ForOp::create(rewriter, loc, lower, upper, step, ValueRange{dest});
+    rewriter.setInsertionPointToStart(loop.getBody());
+    Value iterDest = loop.getRegionIterArgs().front();
+    offsets[nDim] = loop.getInductionVar();
+    sizes[nDim] = rewriter.getIndexAttr(piece);
+    rewriter.modifyOpInPlace(op,
+                             [&] { op.getDpsInitOperand(0)->set(iterDest); });
+    FailureOr<TilingResult> tiled =
+        tiling.getTiledImplementation(rewriter, offsets, sizes);
+    SmallVector<OpFoldResult> resultOffsets, resultSizes;
+    if (failed(tiled) ||
+        failed(tiling.getResultTilePosition(rewriter, 0, offsets, sizes,
+                                            resultOffsets, resultSizes))) {
+      // Nothing uses the half-built pieces; the whole tile stays masked.
+      rewriter.modifyOpInPlace(op, [&] { op.getDpsInitOperand(0)->set(dest); });
+      rewriter.eraseOp(loop);
+      return pieces.empty() ? SmallVector<linalg::LinalgOp>{op} : pieces;
+    }
+    SmallVector<OpFoldResult> strides(resultOffsets.size(),
+                                      rewriter.getIndexAttr(1));
+    Value inserted = tensor::InsertSliceOp::create(
+        rewriter, loc, tiled->tiledValues.front(), iterDest, resultOffsets,
+        resultSizes, strides);
+    scf::YieldOp::create(rewriter, loc, inserted);
+    pieces.push_back(cast<linalg::LinalgOp>(tiled->tiledOps.front()));
+    dest = loop.getResult(0);
+    rewriter.setInsertionPointAfter(loop);
+  }
+  rewriter.replaceOp(op, dest);
+  return pieces;
+}
+
 LogicalResult
 mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
                            const ContractionTilingOptions &options) {
@@ -339,7 +424,9 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
 
   SmallVector<linalg::LinalgOp> pieces;
   for (linalg::LinalgOp tileOp : tiles)
-    pieces.append(splitOddWidth(rewriter, tileOp, nDim, tile.n));
+    for (linalg::LinalgOp piece :
+         splitDynamicWidth(rewriter, tileOp, nDim, tile.n))
+      pieces.append(splitOddWidth(rewriter, piece, nDim, tile.n));
 
   for (linalg::LinalgOp tileOp : pieces) {
     SmallVector<int64_t> vectorSizes(numLoops, 1);

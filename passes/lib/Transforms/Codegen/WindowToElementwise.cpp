@@ -44,11 +44,12 @@ rewriteWindowOp(RewriterBase &rewriter, linalg::LinalgOp op, WindowKind kind,
   if (!outType.getElementType().isF32() || !inputType.getElementType().isF32())
     return rewriter.notifyMatchFailure(op, "expected f32");
   // The filter of a depthwise convolution is [C, KH, KW], the window of a
-  // pooling [KH, KW] (only its shape matters).
+  // pooling [KH, KW] (only its shape matters). Only the window must be
+  // static (it fixes the taps); the batch, the channels and the image sizes
+  // may be known only at run time.
   ArrayRef<int64_t> windowShape = windowType.getShape().take_back(2);
-  if (ShapedType::isDynamicShape(windowShape) ||
-      ShapedType::isDynamicShape(outType.getShape().drop_front()))
-    return rewriter.notifyMatchFailure(op, "expected a static window and C");
+  if (ShapedType::isDynamicShape(windowShape))
+    return rewriter.notifyMatchFailure(op, "expected a static window");
   if (kind == WindowKind::Depthwise && !windowType.getElementType().isF32())
     return rewriter.notifyMatchFailure(op, "expected an f32 filter");
   int64_t kh = windowShape[0], kw = windowShape[1];
@@ -59,13 +60,13 @@ rewriteWindowOp(RewriterBase &rewriter, linalg::LinalgOp op, WindowKind kind,
 
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  int64_t c = outType.getDimSize(1), oh = outType.getDimSize(2),
-          ow = outType.getDimSize(3);
-  OpFoldResult batch = tensor::getMixedSize(rewriter, loc, init, 0);
+  SmallVector<OpFoldResult> outSizes =
+      tensor::getMixedSizes(rewriter, loc, init);
   OpFoldResult zero = rewriter.getIndexAttr(0), one = rewriter.getIndexAttr(1);
-  auto sliceType = RankedTensorType::get({outType.getDimSize(0), c, oh, ow},
-                                         outType.getElementType());
-  auto tapWeightType = RankedTensorType::get({c}, outType.getElementType());
+  // The [C] weights of one tap of a depthwise filter [C, KH, KW].
+  auto tapWeightType = RankedTensorType::get({windowType.getDimSize(0)},
+                                             outType.getElementType());
+  OpFoldResult weightChannels = tensor::getMixedSize(rewriter, loc, window, 0);
 
   SmallVector<Value> operands;
   MLIRContext *ctx = rewriter.getContext();
@@ -74,14 +75,14 @@ rewriteWindowOp(RewriterBase &rewriter, linalg::LinalgOp op, WindowKind kind,
   SmallVector<AffineMap> maps;
   for (int64_t i = 0; i < kh; ++i) {
     for (int64_t j = 0; j < kw; ++j) {
+      // Result types are inferred from the sizes: `?` where they are
+      // known only at run time.
       operands.push_back(tensor::ExtractSliceOp::create(
-          rewriter, loc, sliceType, input,
+          rewriter, loc, input,
           ArrayRef<OpFoldResult>{zero, zero,
                                  rewriter.getIndexAttr(i * dilations[0]),
                                  rewriter.getIndexAttr(j * dilations[1])},
-          ArrayRef<OpFoldResult>{batch, rewriter.getIndexAttr(c),
-                                 rewriter.getIndexAttr(oh),
-                                 rewriter.getIndexAttr(ow)},
+          outSizes,
           ArrayRef<OpFoldResult>{one, one, rewriter.getIndexAttr(strides[0]),
                                  rewriter.getIndexAttr(strides[1])}));
       maps.push_back(identity);
@@ -91,7 +92,7 @@ rewriteWindowOp(RewriterBase &rewriter, linalg::LinalgOp op, WindowKind kind,
           rewriter, loc, tapWeightType, window,
           ArrayRef<OpFoldResult>{zero, rewriter.getIndexAttr(i),
                                  rewriter.getIndexAttr(j)},
-          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(c), one, one},
+          ArrayRef<OpFoldResult>{weightChannels, one, one},
           ArrayRef<OpFoldResult>{one, one, one}));
       maps.push_back(channel);
     }

@@ -58,11 +58,13 @@ def DFGConvToContractionPass
     : Pass<"dfg-conv-to-contraction", "func::FuncOp"> {
   let summary = "Rewrite 2-D NCHW convolutions as contractions";
   let description = [{
-    Every f32 `linalg.conv_2d_nchw_fchw` with static channels and image
-    sizes (the batch may be dynamic) becomes a contraction (filter
+    Every f32 `linalg.conv_2d_nchw_fchw` with a static filter and input
+    channels (the batch, height and width may be known only at run time)
+    becomes a contraction (filter
     [F, C*KH*KW] times columns [N, C*KH*KW, OH*OW], a `linalg.batch_matmul`
     with a broadcast filter). The columns are the input itself for a 1x1
-    unit-stride convolution (`direct`) and an im2col tensor filled by one
+    unit-stride convolution whose output provably covers its input
+    (`direct`) and an im2col tensor filled by one
     strided `linalg.copy` per filter tap otherwise. The copies of unit-stride
     convolutions are tiled by `copy-tile` along their innermost dimension and
     marked for `dfg-vectorize-tiles`.
@@ -98,7 +100,8 @@ def DFGWindowToElementwisePass
   let description = [{
     An f32 NCHW `linalg.depthwise_conv_2d_nchw_chw`,
     `linalg.pooling_nchw_max` or `linalg.pooling_nchw_sum` with a static
-    window of at most 64 taps becomes one elementwise `linalg.generic` over
+    window of at most 64 taps (the batch, channels, height and width may be
+    known only at run time) becomes one elementwise `linalg.generic` over
     the output that reads one strided input slice per tap. Unit-stride ones
     are tiled by `vector-tile` along the output width and marked for
     `dfg-vectorize-tiles`; strided ones are left to LLVM's loop vectorizer.
@@ -149,8 +152,11 @@ def DFGTileContractionsPass
     tiles. With `pack-rhs`, the k x n panel of a right-hand side whose rows
     are not a whole number of vectors is copied into a contiguous buffer once
     per column of tiles. A partial tile of static width that is not a power
-    of two is split into power-of-two tiles; a partial tile of a run-time
-    number of rows runs row by row.
+    of two is split into power-of-two tiles; one of run-time width (a
+    dynamic n, such as a convolution's OH*OW pixels) into static tiles of
+    `tile-n`/2, `tile-n`/4, ..., 1 columns, each in a loop that runs once
+    when its bit of the width is set; a partial tile of a run-time number of
+    rows runs row by row.
 
     Every tile is marked with its vector sizes (`dfg.vector_sizes`) for
     `dfg-vectorize-tiles`.

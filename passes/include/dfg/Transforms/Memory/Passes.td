@@ -87,4 +87,35 @@ def DFGPlanMemoryPass : Pass<"dfg-plan-memory", "ModuleOp"> {
   ];
 }
 
+def DFGExpandShapesAsCastsPass
+    : Pass<"dfg-expand-shapes-as-casts", "func::FuncOp"> {
+  let summary = "Rewrite memref.expand_shape ops with several run-time sizes "
+                "in one group as memref.reinterpret_cast";
+  let description = [{
+    `expand-strided-metadata` of LLVM 22 assumes at most one dynamic size
+    per reassociation group of a `memref.expand_shape` and crashes on more
+    (llvm-project issue 186830, fixed for LLVM 23), which a convolution over
+    an image of run-time height and width produces: its [N, F, OH*OW]
+    result is expanded to [N, F, OH, OW]. This pass runs before it and
+    rewrites exactly those expand_shapes as a `memref.reinterpret_cast` of
+    the source's base buffer, with the sizes of `output_shape` and strides
+    computed from the source's (within a group, each stride is the next
+    one times the next size). Others are left to `expand-strided-metadata`.
+
+    ```mlir
+    // Before:
+    %e = memref.expand_shape %c [[0], [1], [2, 3]] output_shape [%n, 5, %h, %w]
+        : memref<?x5x?xf32> into memref<?x5x?x?xf32>
+    // After (schematically):
+    %base, %offset, %sizes:3, %strides:3 = memref.extract_strided_metadata %c
+    %e = memref.reinterpret_cast %base to offset: [0],
+        sizes: [%n, 5, %h, %w], strides: [%strides#0, %strides#1, %w, 1]
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::memref::MemRefDialect",
+  ];
+}
+
 #endif // DFG_TRANSFORMS_MEMORY_PASSES_TD
