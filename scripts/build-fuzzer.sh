@@ -16,5 +16,5 @@ else
   # An existing build-fuzz from before assertions were part of this leg.
   cmake -S . -B build-fuzz -DDFG_ENABLE_ASSERTIONS=ON >/dev/null
 fi
-ninja -C build-fuzz -j"${DFG_JOBS:-$(nproc)}" dfg-import-fuzzer dfg-opt \
-  dfg-translate
+ninja -C build-fuzz -j"${DFG_JOBS:-$(nproc)}" dfg-import-fuzzer \
+  dfg-tensor-fuzzer dfg-opt dfg-translate

@@ -65,6 +65,11 @@ fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
 if os.path.exists(fuzzer):
     config.available_features.add("import-fuzzer")
     config.substitutions.append(("%dfg_import_fuzzer", fuzzer))
+tensor_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
+                             "dfg-tensor-fuzzer")
+if os.path.exists(tensor_fuzzer):
+    config.available_features.add("tensor-fuzzer")
+    config.substitutions.append(("%dfg_tensor_fuzzer", tensor_fuzzer))
 
 # The MiniMalloc benchmark instances live in ../shared next to the checkout
 # (CI lays it there); tests that read them carry `REQUIRES: minimalloc-data`.

@@ -11,12 +11,14 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "onnx/onnx_pb.h"
 
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -130,14 +132,35 @@ static void appendAs(std::vector<char> &data, const Field &values,
   }
 }
 
+/// The bytes of `dims` elements of `elementSize` bytes each, or an error
+/// naming `path` when that overflows 63 bits.
+static llvm::Expected<size_t>
+checkedBytes(StringRef path, ArrayRef<int64_t> dims, size_t elementSize) {
+  uint64_t bytes = elementSize;
+  bool overflow = false;
+  for (int64_t dim : dims) {
+    if (dim == 0)
+      return 0;
+    bytes = llvm::SaturatingMultiply<uint64_t>(bytes, dim, &overflow);
+  }
+  if (overflow || bytes > static_cast<uint64_t>(INT64_MAX))
+    return makeError("'" + path + "': the shape's byte size overflows");
+  return static_cast<size_t>(bytes);
+}
+
 llvm::Expected<HostTensor> mlir::dfg::runner::readTensorProto(StringRef path) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
   if (!buffer)
     return makeError("cannot read '" + path + "': " +
                      buffer.getError().message());
+  return parseTensorProto((*buffer)->getBuffer(), path);
+}
+
+llvm::Expected<HostTensor> mlir::dfg::runner::parseTensorProto(StringRef bytes,
+                                                               StringRef path) {
   onnx::TensorProto proto;
-  if (!proto.ParseFromArray((*buffer)->getBufferStart(),
-                            static_cast<int>((*buffer)->getBufferSize())))
+  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+      !proto.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
     return makeError("'" + path + "' is not a valid ONNX TensorProto file");
   HostTensor tensor;
   tensor.name = proto.name();
@@ -154,7 +177,10 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readTensorProto(StringRef path) {
   }
   if (proto.data_location() == onnx::TensorProto::EXTERNAL)
     return makeError("'" + path + "': external data is not supported");
-  int64_t count = tensor.numElements();
+  llvm::Expected<size_t> size = checkedBytes(path, tensor.shape, elementSize);
+  if (!size)
+    return size.takeError();
+  int64_t count = static_cast<int64_t>(*size / elementSize);
   if (proto.has_raw_data()) {
     tensor.data.assign(proto.raw_data().begin(), proto.raw_data().end());
   } else {
@@ -223,7 +249,11 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readNpy(StringRef path) {
   if (!buffer)
     return makeError("cannot read '" + path + "': " +
                      buffer.getError().message());
-  StringRef bytes = (*buffer)->getBuffer();
+  return parseNpy((*buffer)->getBuffer(), path);
+}
+
+llvm::Expected<HostTensor> mlir::dfg::runner::parseNpy(StringRef bytes,
+                                                       StringRef path) {
   if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
     return makeError("'" + path + "' is not a .npy file (bad magic)");
   uint8_t major = bytes[6];
@@ -288,11 +318,14 @@ llvm::Expected<HostTensor> mlir::dfg::runner::readNpy(StringRef path) {
     tensor.shape.push_back(dim);
   }
   size_t elementSize = getDTypeSize(tensor.dtype);
-  size_t expected = static_cast<size_t>(tensor.numElements()) * elementSize;
+  llvm::Expected<size_t> expected =
+      checkedBytes(path, tensor.shape, elementSize);
+  if (!expected)
+    return expected.takeError();
   StringRef payload = bytes.drop_front(headerStart + headerLength);
-  if (payload.size() != expected)
+  if (payload.size() != *expected)
     return makeError("'" + path + "': " + Twine(payload.size()) +
-                     " bytes of data, expected " + Twine(expected));
+                     " bytes of data, expected " + Twine(*expected));
   tensor.data.assign(payload.begin(), payload.end());
   return tensor;
 }

@@ -42,6 +42,10 @@ struct HostTensor {
 llvm::Expected<HostTensor> readTensorProto(StringRef path);
 /// Reads a numpy file (.npy; little-endian, C order).
 llvm::Expected<HostTensor> readNpy(StringRef path);
+/// Parse the bytes of a TensorProto or .npy file; `path` names it in
+/// errors (and gives a .npy tensor its name).
+llvm::Expected<HostTensor> parseTensorProto(StringRef bytes, StringRef path);
+llvm::Expected<HostTensor> parseNpy(StringRef bytes, StringRef path);
 /// Reads a .pb or .npy file, by extension.
 llvm::Expected<HostTensor> readTensorFile(StringRef path);
 
