@@ -17,4 +17,4 @@ else
   cmake -S . -B build-fuzz -DDFG_ENABLE_ASSERTIONS=ON >/dev/null
 fi
 ninja -C build-fuzz -j"${DFG_JOBS:-$(nproc)}" dfg-import-fuzzer \
-  dfg-tensor-fuzzer dfg-opt dfg-translate
+  dfg-tensor-fuzzer dfg-capi-fuzzer dfg-opt dfg-translate

@@ -70,6 +70,11 @@ tensor_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
 if os.path.exists(tensor_fuzzer):
     config.available_features.add("tensor-fuzzer")
     config.substitutions.append(("%dfg_tensor_fuzzer", tensor_fuzzer))
+capi_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
+                           "dfg-capi-fuzzer")
+if os.path.exists(capi_fuzzer):
+    config.available_features.add("capi-fuzzer")
+    config.substitutions.append(("%dfg_capi_fuzzer", capi_fuzzer))
 
 # The MiniMalloc benchmark instances live in ../shared next to the checkout
 # (CI lays it there); tests that read them carry `REQUIRES: minimalloc-data`.
