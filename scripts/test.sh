@@ -22,7 +22,7 @@ status=$?
 # The assertions leg: the compiler's own tests again, with build-fuzz's
 # dfg-opt and dfg-translate (DFG_ENABLE_ASSERTIONS, AddressSanitizer, clang).
 # The end-to-end tests of dfg-compile/dfg-run stay with the main build.
-ASAN_OPTIONS=detect_leaks=0 /usr/lib/llvm-22/bin/lit -sv --output "$asserts" \
+ASAN_OPTIONS=detect_leaks=1 /usr/lib/llvm-22/bin/lit -sv --output "$asserts" \
   --param dfg_tools_dir="$PWD/build-fuzz/bin" --filter-out 'fuzz\.test' \
   build/test/Dialect build/test/Transforms build/test/Conversion \
   build/test/Import build/test/Robustness build/test/Examples
