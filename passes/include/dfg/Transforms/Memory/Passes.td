@@ -5,6 +5,45 @@
 
 include "mlir/Pass/PassBase.td"
 
+def DFGResolveTensorDimsPass
+    : Pass<"dfg-resolve-tensor-dims", "func::FuncOp"> {
+  let summary = "Express every tensor.dim in terms of the values the sizes "
+                "come from, before bufferization";
+  let description = [{
+    Replaces each `tensor.dim` of an op's result by the size the op was
+    given: the dim of a DPS op's init, of an `insert_slice`'s destination,
+    the size operand of a `tensor.empty`, ... (the ops'
+    `ReifyRankedShapedTypeOpInterface`), repeatedly, so that a dynamic size
+    (a batch) is read from the function argument it comes from.
+
+    Why: one-shot-bufferize decides whether an `insert_slice` writes in
+    place by comparing its offsets and sizes with those of the matching
+    `extract_slice`, through `ValueBoundsConstraintSet`. Two sizes that are
+    `tensor.dim`s of two different tensors are compared by walking the IR
+    from both, through every producer back to the argument, with a
+    Presburger emptiness check at every step: on resnet18 with a dynamic
+    batch, that analysis took 85 s of CPU. Sizes that are one SSA value
+    compare without a walk.
+
+    Only `tensor.dim` ops are rewritten, and nothing is folded: in
+    particular an `extract_slice` of an `insert_slice` at the same place
+    stays, as the in-place decisions of dfg-write-in-place need (folded to
+    the inserted value, its later read would conflict with the write of
+    the `insert_slice`, and bufferization would copy).
+
+    ```mlir
+    // Before:
+    %e = tensor.empty(%n) : tensor<?x8xf32>
+    %f = linalg.fill ins(%cst : f32) outs(%e : tensor<?x8xf32>) -> tensor<?x8xf32>
+    %d = tensor.dim %f, %c0 : tensor<?x8xf32>
+    // After: uses of %d read %n.
+    ```
+  }];
+  let dependentDialects = [
+    "affine::AffineDialect", "arith::ArithDialect", "tensor::TensorDialect"
+  ];
+}
+
 def DFGPlanMemoryPass : Pass<"dfg-plan-memory", "ModuleOp"> {
   let summary = "Place the intermediate buffers of each function in one "
                 "arena planned at compile time";
