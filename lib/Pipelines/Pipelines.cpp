@@ -85,7 +85,9 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
   // The clones the deallocation pipeline leaves for returned values.
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createCanonicalizerPass());
-  // loops and LLVM.
+  // loops and LLVM. Weights as one-dimensional globals: LLVM would make a
+  // constant of every innermost row of a nested array.
+  pm.addPass(createDFGFlattenGlobalsPass());
   pm.addPass(createConvertLinalgToLoopsPass());
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.enableFullUnroll();

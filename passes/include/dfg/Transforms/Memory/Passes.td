@@ -44,6 +44,42 @@ def DFGResolveTensorDimsPass
   ];
 }
 
+def DFGFlattenGlobalsPass : Pass<"dfg-flatten-globals", "ModuleOp"> {
+  let summary = "Give each multi-dimensional memref.global a one-dimensional "
+                "type";
+  let description = [{
+    A `memref.global` of a statically shaped memref with the identity
+    layout and more than one dimension becomes a one-dimensional global of
+    the same elements (its initial value, `dense` or `dense_resource`,
+    reshaped; a resource keeps its blob), and each `memref.get_global` of
+    it a `get_global` of the new type expanded back to the old one.
+
+    Why: `finalize-memref-to-llvm` types a global as nested LLVM arrays, and
+    LLVM makes one uniqued constant per innermost row of its initializer: a
+    512x512x3x3 convolution weight is 786,432 constants of 3 floats, which
+    LLVM hashes, walks in every pass over the module's references, emits one
+    by one and frees (on resnet18, more than half of the time spent in
+    LLVM). One-dimensional, each weight is one constant. The code that reads
+    the weights does not change: the expanded view has the old type.
+
+    ```mlir
+    // Before:
+    memref.global "private" constant @w : memref<2x3xf32> = dense<...>
+    %0 = memref.get_global @w : memref<2x3xf32>
+    // After:
+    memref.global "private" constant @w : memref<6xf32> = dense<...>
+    %1 = memref.get_global @w : memref<6xf32>
+    %0 = memref.expand_shape %1 [[0, 1]] output_shape [2, 3]
+        : memref<6xf32> into memref<2x3xf32>
+    ```
+
+    A public global, one that is named otherwise than by
+    `memref.get_global`, or one whose initial value is neither `dense` nor
+    `dense_resource` is left alone.
+  }];
+  let dependentDialects = ["memref::MemRefDialect"];
+}
+
 def DFGPlanMemoryPass : Pass<"dfg-plan-memory", "ModuleOp"> {
   let summary = "Place the intermediate buffers of each function in one "
                 "arena planned at compile time";
