@@ -29,6 +29,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/OptimizationLevel.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/StandardInstrumentations.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Path.h"
@@ -252,7 +253,15 @@ compiler::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder passBuilder(&target);
+  // LLVM's --time-passes (and the other instrumentation options) see the
+  // optimization pipeline too, not only the machine code passes.
+  llvm::PassInstrumentationCallbacks instrumentation;
+  llvm::StandardInstrumentations standardInstrumentation(
+      llvmContext,
+      /*DebugLogging=*/false);
+  standardInstrumentation.registerCallbacks(instrumentation, &mam);
+  llvm::PassBuilder passBuilder(&target, llvm::PipelineTuningOptions(),
+                                std::nullopt, &instrumentation);
   passBuilder.registerModuleAnalyses(mam);
   passBuilder.registerCGSCCAnalyses(cgam);
   passBuilder.registerFunctionAnalyses(fam);

@@ -62,14 +62,14 @@ struct FlattenGlobalsPass
           !type.getLayout().isIdentity() || global.isPublic() ||
           otherUses.contains(global.getSymName()))
         continue;
-      MemRefType flatType = MemRefType::get(
-          {type.getNumElements()}, type.getElementType(),
-          MemRefLayoutAttrInterface(), type.getMemorySpace());
+      MemRefType flatType =
+          MemRefType::get({type.getNumElements()}, type.getElementType(),
+                          MemRefLayoutAttrInterface(), type.getMemorySpace());
       Attribute initialValue;
       if (std::optional<Attribute> value = global.getInitialValue()) {
         initialValue = reshapeInitialValue(
-            *value, RankedTensorType::get(flatType.getShape(),
-                                          type.getElementType()));
+            *value,
+            RankedTensorType::get(flatType.getShape(), type.getElementType()));
         if (!initialValue)
           continue;
       }
