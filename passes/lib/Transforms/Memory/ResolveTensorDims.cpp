@@ -10,6 +10,7 @@
 #include "dfg/Transforms/Memory/Passes.h"
 
 #include "mlir/Dialect/MemRef/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::dfg {
@@ -32,6 +33,11 @@ struct ResolveTensorDimsPass
       return;
     RewritePatternSet patterns(&getContext());
     memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
+    // A loop's result and iter_arg have the init's sizes when the loop
+    // yields a value of the iter_arg's (through insert_slices and
+    // destination-passing ops). Also affine.min/max patterns, which have
+    // nothing to match below: only tensor.dim ops are rewritten.
+    scf::populateSCFForLoopCanonicalizationPatterns(patterns);
     // The dims and the dims the patterns create in their place, nothing
     // else; no folding, no constant deduplication.
     GreedyRewriteConfig config;

@@ -13,8 +13,10 @@ def DFGResolveTensorDimsPass
     Replaces each `tensor.dim` of an op's result by the size the op was
     given: the dim of a DPS op's init, of an `insert_slice`'s destination,
     the size operand of a `tensor.empty`, ... (the ops'
-    `ReifyRankedShapedTypeOpInterface`), repeatedly, so that a dynamic size
-    (a batch) is read from the function argument it comes from.
+    `ReifyRankedShapedTypeOpInterface`), the dim of an `scf.for` result or
+    iter_arg by the dim of its init when the loop yields a value of the same
+    sizes, repeatedly, so that a dynamic size (a batch) is read from the
+    function argument it comes from.
 
     Why: one-shot-bufferize decides whether an `insert_slice` writes in
     place by comparing its offsets and sizes with those of the matching
