@@ -29,6 +29,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/OptimizationLevel.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/StandardInstrumentations.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Path.h"
@@ -159,9 +160,12 @@ void compiler::registerCompilerDependencies(MLIRContext &context) {
 }
 
 LogicalResult compiler::lowerToLLVMDialect(ModuleOp module,
-                                           const LowerToLLVMOptions &options) {
+                                           const LowerToLLVMOptions &options,
+                                           TimingScope *timing) {
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   buildLowerToLLVMPipeline(pm, options);
+  if (timing)
+    pm.enableTiming(*timing);
   return pm.run(module);
 }
 
@@ -219,7 +223,10 @@ compiler::createTargetMachine(const CodegenOptions &options, Location loc) {
 
 FailureOr<std::unique_ptr<llvm::Module>>
 compiler::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
-                            llvm::TargetMachine &target, unsigned optLevel) {
+                            llvm::TargetMachine &target, unsigned optLevel,
+                            TimingScope *timing) {
+  TimingScope translateTiming =
+      timing ? timing->nest("Translate to LLVM IR") : TimingScope();
   DialectRegistry registry;
   registerAllToLLVMIRTranslations(registry);
   module.getContext()->appendDialectRegistry(registry);
@@ -238,12 +245,23 @@ compiler::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
     if (!target.getTargetFeatureString().empty())
       function.addFnAttr("target-features", target.getTargetFeatureString());
   }
+  translateTiming.stop();
 
+  TimingScope optimizeTiming =
+      timing ? timing->nest("Optimize LLVM IR") : TimingScope();
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder passBuilder(&target);
+  // LLVM's --time-passes (and the other instrumentation options) see the
+  // optimization pipeline too, not only the machine code passes.
+  llvm::PassInstrumentationCallbacks instrumentation;
+  llvm::StandardInstrumentations standardInstrumentation(
+      llvmContext,
+      /*DebugLogging=*/false);
+  standardInstrumentation.registerCallbacks(instrumentation, &mam);
+  llvm::PassBuilder passBuilder(&target, llvm::PipelineTuningOptions(),
+                                std::nullopt, &instrumentation);
   passBuilder.registerModuleAnalyses(mam);
   passBuilder.registerCGSCCAnalyses(cgam);
   passBuilder.registerFunctionAnalyses(fam);
@@ -415,9 +433,14 @@ FailureOr<ModelSignature> compiler::compileModule(ModuleOp module,
       collectSignature(module, options.entry);
   if (failed(signature) || failed(prepareEntryFunction(module, options.entry)))
     return failure();
-  if (failed(lowerToLLVMDialect(module, options.pipeline)) ||
-      failed(emitModelDescriptor(module, options.entry)))
-    return failure();
+  TimingScope noTiming;
+  TimingScope &timing = options.timing ? *options.timing : noTiming;
+  {
+    TimingScope lowerTiming = timing.nest("Lower to the LLVM dialect");
+    if (failed(lowerToLLVMDialect(module, options.pipeline, &lowerTiming)) ||
+        failed(emitModelDescriptor(module, options.entry)))
+      return failure();
+  }
   if (options.emit == EmitKind::MLIR) {
     if (failed(writeText(outputPath, loc,
                          [&](raw_ostream &os) { module.print(os); })))
@@ -431,7 +454,7 @@ FailureOr<ModelSignature> compiler::compileModule(ModuleOp module,
     return failure();
   llvm::LLVMContext llvmContext;
   FailureOr<std::unique_ptr<llvm::Module>> llvmModule = translateToLLVMIR(
-      module, llvmContext, **target, options.codegen.optLevel);
+      module, llvmContext, **target, options.codegen.optLevel, &timing);
   if (failed(llvmModule))
     return failure();
   if (options.emit == EmitKind::LLVMIR) {
@@ -441,6 +464,7 @@ FailureOr<ModelSignature> compiler::compileModule(ModuleOp module,
       return failure();
     return signature;
   }
+  TimingScope machineCodeTiming = timing.nest("Emit machine code");
   if (options.emit == EmitKind::Object) {
     if (failed(emitObjectFile(**llvmModule, **target, outputPath, loc)))
       return failure();
@@ -455,10 +479,14 @@ FailureOr<ModelSignature> compiler::compileModule(ModuleOp module,
     return emitError(loc) << "cannot create a temporary object file: "
                           << error.message();
   llvm::FileRemover removeObject(objectPath);
-  if (failed(emitObjectFile(**llvmModule, **target, objectPath, loc)) ||
-      failed(linkSharedLibrary(objectPath, options.runtimeArchive, outputPath,
+  if (failed(emitObjectFile(**llvmModule, **target, objectPath, loc)))
+    return failure();
+  machineCodeTiming.stop();
+  TimingScope linkTiming = timing.nest("Link");
+  if (failed(linkSharedLibrary(objectPath, options.runtimeArchive, outputPath,
                                loc)))
     return failure();
+  linkTiming.stop();
   if (options.writeHeader) {
     SmallString<256> headerPath(outputPath);
     llvm::sys::path::replace_extension(headerPath, "h");

@@ -11,6 +11,7 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/Timing.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -93,7 +94,17 @@ static cl::opt<std::string> runtimeArchive(
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  // --mlir-timing and --mlir-timing-display=list|tree: the import, every
+  // pass of the pipeline, and the LLVM steps.
+  registerDefaultTimingManagerCLOptions();
   cl::HideUnrelatedOptions(category);
+  for (StringRef name : {"mlir-timing", "mlir-timing-display"}) {
+    cl::Option *option = cl::getRegisteredOptions().lookup(name);
+    if (option) {
+      option->setHiddenFlag(cl::NotHidden);
+      option->addCategory(category);
+    }
+  }
   cl::ParseCommandLineOptions(argc, argv,
                               "DFG compiler: ONNX model to a shared library\n");
 
@@ -140,10 +151,17 @@ int main(int argc, char **argv) {
     llvm::errs() << printPipeline(pm) << "\n";
   }
 
+  DefaultTimingManager timingManager;
+  applyDefaultTimingManagerCLOptions(timingManager);
+  TimingScope timing = timingManager.getRootScope();
+  options.timing = &timing;
+
+  TimingScope importTiming = timing.nest("Import ONNX");
   FailureOr<OwningOpRef<ModuleOp>> module =
       onnx_import::importModelFile(&context, inputPath);
   if (failed(module))
     return 1;
+  importTiming.stop();
   if (failed(compiler::compileModule(**module, options, output)))
     return 1;
   return 0;

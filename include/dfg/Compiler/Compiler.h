@@ -25,6 +25,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
+#include "mlir/Support/Timing.h"
 
 #include "llvm/ADT/SmallVector.h"
 
@@ -55,9 +56,11 @@ FailureOr<ModelSignature> collectSignature(ModuleOp module,
 LogicalResult prepareEntryFunction(ModuleOp module,
                                    StringRef entry = "main_graph");
 
-/// Runs the `dfg-lower-to-llvm` pipeline on `module`.
+/// Runs the `dfg-lower-to-llvm` pipeline on `module`, timing each pass under
+/// `timing` when it is given.
 LogicalResult lowerToLLVMDialect(ModuleOp module,
-                                 const LowerToLLVMOptions &options);
+                                 const LowerToLLVMOptions &options,
+                                 TimingScope *timing = nullptr);
 
 /// Adds to a lowered `module` the model descriptor global and the
 /// trampoline that calls `_mlir_ciface_<entry>` (see ModelABI.h): runs
@@ -80,10 +83,12 @@ FailureOr<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const CodegenOptions &options, Location loc);
 
 /// Translates a module in the LLVM dialect to LLVM IR for `target` and
-/// optimizes it at `optLevel` (0-3) with the new pass manager.
+/// optimizes it at `optLevel` (0-3) with the new pass manager; the two
+/// steps are timed under `timing` when it is given.
 FailureOr<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
-                  llvm::TargetMachine &target, unsigned optLevel);
+                  llvm::TargetMachine &target, unsigned optLevel,
+                  TimingScope *timing = nullptr);
 
 /// Writes `llvmModule` as an object file to `path`.
 LogicalResult emitObjectFile(llvm::Module &llvmModule,
@@ -128,6 +133,10 @@ struct CompileOptions {
   /// With `EmitKind::SharedLibrary`, also write `<output without .so>.h`.
   bool writeHeader = true;
   std::string entry = "main_graph";
+  /// Where the steps (each MLIR pass, LLVM IR translation, optimization,
+  /// machine code, linking) are timed, e.g. the root scope of a
+  /// DefaultTimingManager set up by `--mlir-timing`; not timed when null.
+  TimingScope *timing = nullptr;
 };
 
 /// All the steps from an imported `module` to `outputPath` ("-" is stdout

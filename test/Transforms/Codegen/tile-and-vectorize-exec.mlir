@@ -85,6 +85,16 @@ func.func @conv_s2(%x: tensor<2x2x6x6xf32>, %w: tensor<7x2x3x3xf32>) -> tensor<2
   return %r : tensor<2x7x2x2xf32>
 }
 
+// 3x3, dilation 2, static: the taps read every other row and column.
+func.func @conv_dil2(%x: tensor<2x2x6x6xf32>, %w: tensor<7x2x3x3xf32>) -> tensor<2x7x2x2xf32> {
+  %z = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x7x2x2xf32>
+  %f = linalg.fill ins(%z : f32) outs(%e : tensor<2x7x2x2xf32>) -> tensor<2x7x2x2xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<2> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<2x2x6x6xf32>, tensor<7x2x3x3xf32>) outs(%f : tensor<2x7x2x2xf32>) -> tensor<2x7x2x2xf32>
+  return %r : tensor<2x7x2x2xf32>
+}
+
 // A batched matmul with two batch dims [2, 3] as a generic: the batch dims
 // are collapsed into one for linalg.batch_matmul.
 func.func @generic_two_batch(%a: tensor<2x3x5x4xf32>, %b: tensor<2x3x4x17xf32>) -> tensor<2x3x5x17xf32> {
@@ -281,6 +291,10 @@ func.func @main() {
   %m_r12 = bufferization.to_buffer %r12 : tensor<2x3x2x3xf32> to memref<2x3x2x3xf32>
   %u_r12 = memref.cast %m_r12 : memref<2x3x2x3xf32> to memref<*xf32>
   call @printMemrefF32(%u_r12) : (memref<*xf32>) -> ()
+  %r13 = call @conv_dil2(%i, %w) : (tensor<2x2x6x6xf32>, tensor<7x2x3x3xf32>) -> tensor<2x7x2x2xf32>
+  %m_r13 = bufferization.to_buffer %r13 : tensor<2x7x2x2xf32> to memref<2x7x2x2xf32>
+  %u_r13 = memref.cast %m_r13 : memref<2x7x2x2xf32> to memref<*xf32>
+  call @printMemrefF32(%u_r13) : (memref<*xf32>) -> ()
   return
 }
 
@@ -671,3 +685,32 @@ func.func @main() {
 // CHECK-NEXT: {{.*}}[0, 0, 0]
 // CHECK-NEXT: {{.*}}[0, 3, 0]
 // CHECK-NEXT: {{.*}}[1, 2, 0]
+// conv_dil2 (torch.nn.functional.conv2d with dilation=2)
+// CHECK: {{.*}}[-1, 1]
+// CHECK-NEXT: {{.*}}[12, 1]
+// CHECK-NEXT: {{.*}}[-2, 1]
+// CHECK-NEXT: {{.*}}[-9, 4]
+// CHECK-NEXT: {{.*}}[-7, 2]
+// CHECK-NEXT: {{.*}}[-13, 3]
+// CHECK-NEXT: {{.*}}[0, -2]
+// CHECK-NEXT: {{.*}}[8, 4]
+// CHECK-NEXT: {{.*}}[0, -25]
+// CHECK-NEXT: {{.*}}[-1, -6]
+// CHECK-NEXT: {{.*}}[6, 3]
+// CHECK-NEXT: {{.*}}[3, 5]
+// CHECK-NEXT: {{.*}}[7, 15]
+// CHECK-NEXT: {{.*}}[-3, 9]
+// CHECK-NEXT: {{.*}}[-5, 3]
+// CHECK-NEXT: {{.*}}[-9, -11]
+// CHECK-NEXT: {{.*}}[7, -9]
+// CHECK-NEXT: {{.*}}[-26, 4]
+// CHECK-NEXT: {{.*}}[5, 0]
+// CHECK-NEXT: {{.*}}[1, -9]
+// CHECK-NEXT: {{.*}}[8, -4]
+// CHECK-NEXT: {{.*}}[-9, -18]
+// CHECK-NEXT: {{.*}}[3, -5]
+// CHECK-NEXT: {{.*}}[-5, 5]
+// CHECK-NEXT: {{.*}}[1, 4]
+// CHECK-NEXT: {{.*}}[6, -5]
+// CHECK-NEXT: {{.*}}[2, -9]
+// CHECK-NEXT: {{.*}}[-1, 6]

@@ -94,12 +94,19 @@ func.func @batch_matmul_dynamic(%a: tensor<?x?x8xf32>, %b: tensor<?x8x16xf32>,
 
 // -----
 
-// Convolutions become one im2col copy per filter tap (rows vectorized) and a
-// contraction [16, 72] x [1, 72, 100] on the same path as matmuls.
+// Convolutions become an im2col copy in a loop over the filter taps (rows
+// vectorized) and a contraction [16, 72] x [1, 72, 100] on the same path as
+// matmuls.
 // CHECK-LABEL: func.func @conv
 //       CHECK:   tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3]] : tensor<16x8x3x3xf32> into tensor<16x72xf32>
 //       CHECK:   tensor.empty() : tensor<1x8x3x3x10x10xf32>
-//   CHECK-COUNT-9: tensor.insert_slice %{{.*}} : tensor<1x8x10x10xf32> into tensor<1x8x3x3x10x10xf32>
+//       CHECK:   scf.for %{{.*}} = %c0 to %c3 step %c1
+//       CHECK:     scf.for %{{.*}} = %c0 to %c3 step %c1
+//       CHECK:       scf.for %{{.*}} = %c0 to %c8 step %c1
+//       CHECK:         scf.for %{{.*}} = %c0 to %c10 step %c1
+//       CHECK:           tensor.insert_slice %{{.*}} : tensor<1x1x1x10xf32> into tensor<1x8x10x10xf32>
+//       CHECK:       tensor.insert_slice %{{.*}} : tensor<1x8x10x10xf32> into tensor<1x8x3x3x10x10xf32>
+//   CHECK-NOT:   tensor.insert_slice %{{.*}} : tensor<1x8x10x10xf32> into tensor<1x8x3x3x10x10xf32>
 //       CHECK:   tensor.collapse_shape %{{.*}} : tensor<1x8x3x3x10x10xf32> into tensor<1x72x100xf32>
 //       CHECK:   scf.for %{{.*}} = %c0 to %c96 step %c16
 //       CHECK:     scf.for %{{.*}} = %c0 to %c12 step %c6

@@ -6,10 +6,11 @@
 //   * the input itself, collapsed to [N, C, H*W], for a 1x1 unit-stride
 //     convolution (no copy at all), or
 //   * an im2col tensor [N, C, KH, KW, OH, OW] filled by one strided copy
-//     per filter tap (KH*KW `linalg.copy`s of a [N, C, OH, OW] window).
+//     per filter tap: a `linalg.copy` of a [N, C, OH, OW] window in an
+//     scf.for nest over (kh, kw).
 // Upstream's rewriteInIm2Col fills the same tensor with one generic whose
 // input map recomputes (c, kh, kw, oh, ow) from the flattened indices with
-// divisions per element; the per-tap copies are plain strided copies.
+// divisions per element; the per-tap copy is a plain strided copy.
 //
 //===----------------------------------------------------------------------===//
 
@@ -151,35 +152,63 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
         batch, channels, rewriter.getIndexAttr(kh), rewriter.getIndexAttr(kw),
         oh,    ow};
     Value colTensor = tensor::EmptyOp::create(rewriter, loc, colSizes, f32);
-    for (int64_t i = 0; i < kh; ++i) {
-      for (int64_t j = 0; j < kw; ++j) {
-        // The input window of tap (i, j): rows i*dh + oh*sh, columns
-        // j*dw + ow*sw. Result types are inferred from the sizes, so run-time
-        // sizes give `?` dimensions.
-        Value window = tensor::ExtractSliceOp::create(
-            rewriter, loc, input,
-            ArrayRef<OpFoldResult>{zero, zero,
-                                   rewriter.getIndexAttr(i * dilations[0]),
-                                   rewriter.getIndexAttr(j * dilations[1])},
-            ArrayRef<OpFoldResult>{batch, channels, oh, ow},
-            ArrayRef<OpFoldResult>{one, one, rewriter.getIndexAttr(strides[0]),
-                                   rewriter.getIndexAttr(strides[1])});
-        SmallVector<OpFoldResult> dstOffsets = {
-            zero, zero, rewriter.getIndexAttr(i), rewriter.getIndexAttr(j),
-            zero, zero};
-        SmallVector<OpFoldResult> dstSizes = {batch, channels, one,
-                                              one,   oh,       ow};
-        SmallVector<OpFoldResult> dstStrides(6, one);
-        Value dst = tensor::ExtractSliceOp::create(
-            rewriter, loc, cast<RankedTensorType>(window.getType()), colTensor,
-            dstOffsets, dstSizes, dstStrides);
-        auto copy = linalg::CopyOp::create(rewriter, loc, window, dst);
-        if (copies)
-          copies->push_back(cast<linalg::LinalgOp>(copy.getOperation()));
-        Value copied = copy.getResult(0);
-        colTensor = tensor::InsertSliceOp::create(
-            rewriter, loc, copied, colTensor, dstOffsets, dstSizes, dstStrides);
-      }
+    // The copy of tap (i, j) into `dest`: the input window of rows
+    // i*dh + oh*sh, columns j*dw + ow*sw. Result types are inferred from the
+    // sizes, so run-time sizes give `?` dimensions.
+    auto copyTap = [&](OpBuilder &b, Location loc, OpFoldResult i,
+                       OpFoldResult j, OpFoldResult rowOffset,
+                       OpFoldResult colOffset, Value dest) -> Value {
+      Value window = tensor::ExtractSliceOp::create(
+          b, loc, input,
+          ArrayRef<OpFoldResult>{zero, zero, rowOffset, colOffset},
+          ArrayRef<OpFoldResult>{batch, channels, oh, ow},
+          ArrayRef<OpFoldResult>{one, one, b.getIndexAttr(strides[0]),
+                                 b.getIndexAttr(strides[1])});
+      SmallVector<OpFoldResult> dstOffsets = {zero, zero, i, j, zero, zero};
+      SmallVector<OpFoldResult> dstSizes = {batch, channels, one, one, oh, ow};
+      SmallVector<OpFoldResult> dstStrides(6, one);
+      Value dst = tensor::ExtractSliceOp::create(
+          b, loc, cast<RankedTensorType>(window.getType()), dest, dstOffsets,
+          dstSizes, dstStrides);
+      auto copy = linalg::CopyOp::create(b, loc, window, dst);
+      if (copies)
+        copies->push_back(cast<linalg::LinalgOp>(copy.getOperation()));
+      return tensor::InsertSliceOp::create(b, loc, copy.getResult(0), dest,
+                                           dstOffsets, dstSizes, dstStrides);
+    };
+    if (kh * kw == 1) {
+      colTensor = copyTap(rewriter, loc, zero, zero, zero, zero, colTensor);
+    } else {
+      // One copy in a loop nest over the taps (i, j), not KH*KW copies: the
+      // copy's tile loops are emitted once per convolution, which keeps the
+      // IR, and LLVM's time on it, small.
+      Value c0 = arith::ConstantIndexOp::create(rewriter, loc, 0);
+      Value c1 = arith::ConstantIndexOp::create(rewriter, loc, 1);
+      auto tapOffset = [&](OpBuilder &b, Location loc, Value tap,
+                           int64_t dilation) -> OpFoldResult {
+        if (dilation == 1)
+          return tap;
+        return arith::MulIOp::create(
+                   b, loc, tap,
+                   arith::ConstantIndexOp::create(b, loc, dilation))
+            .getResult();
+      };
+      auto rows = scf::ForOp::create(
+          rewriter, loc, c0, arith::ConstantIndexOp::create(rewriter, loc, kh),
+          c1, ValueRange{colTensor},
+          [&](OpBuilder &b, Location loc, Value i, ValueRange rowArgs) {
+            auto cols = scf::ForOp::create(
+                b, loc, c0, arith::ConstantIndexOp::create(b, loc, kw), c1,
+                rowArgs,
+                [&](OpBuilder &b, Location loc, Value j, ValueRange colArgs) {
+                  Value inserted = copyTap(
+                      b, loc, i, j, tapOffset(b, loc, i, dilations[0]),
+                      tapOffset(b, loc, j, dilations[1]), colArgs.front());
+                  scf::YieldOp::create(b, loc, inserted);
+                });
+            scf::YieldOp::create(b, loc, cols.getResults());
+          });
+      colTensor = rows.getResult(0);
     }
     col = tensor::CollapseShapeOp::create(
         rewriter, loc, colTensor,

@@ -49,9 +49,10 @@ LogicalResult tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
 /// Rewrites an f32 `linalg.conv_2d_nchw_fchw` with static C, H, W, F (the
 /// batch may be dynamic) as a contraction out[n, f, oh*ow] += W[f, c*kh*kw]
 /// * col[n, c*kh*kw, oh*ow], where `col` is the collapsed input for a 1x1
-/// unit-stride convolution and an im2col tensor filled by one strided
-/// `linalg.copy` per filter tap otherwise. Returns the contraction; the
-/// copies are appended to `copies` when given.
+/// unit-stride convolution and an im2col tensor filled by a strided
+/// `linalg.copy` per filter tap otherwise (one copy, in an scf.for nest over
+/// the taps). Returns the contraction; the copy is appended to `copies` when
+/// given.
 /// With `allowIm2Col` false, only the 1x1 unit-stride case is rewritten.
 FailureOr<linalg::LinalgOp>
 rewriteConvAsContraction(RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv,

@@ -64,16 +64,16 @@ def DFGConvToContractionPass
     [F, C*KH*KW] times columns [N, C*KH*KW, OH*OW], a `linalg.batch_matmul`
     with a broadcast filter). The columns are the input itself for a 1x1
     unit-stride convolution whose output provably covers its input
-    (`direct`) and an im2col tensor filled by one
-    strided `linalg.copy` per filter tap otherwise. The copies of unit-stride
-    convolutions are tiled by `copy-tile` along their innermost dimension and
-    marked for `dfg-vectorize-tiles`.
+    (`direct`) and an im2col tensor filled by a strided `linalg.copy` per
+    filter tap otherwise, one copy in an `scf.for` nest over the taps. The
+    copy of a unit-stride convolution is tiled by `copy-tile` along its
+    innermost dimension and marked for `dfg-vectorize-tiles`.
 
     ```mlir
     // Before:
     %r = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x8x10x10xf32>, tensor<4x8x3x3xf32>) ...
     // After (schematically):
-    %col = 9 x linalg.copy (one per tap) into tensor<1x8x3x3x8x8xf32>
+    %col = scf.for 0..3 { scf.for 0..3 { linalg.copy of one tap } }  // tensor<1x8x3x3x8x8xf32>
     %r = linalg.batch_matmul ins(%wf, %colf : tensor<4x72xf32>, tensor<1x72x64xf32>) ...
     ```
   }];

@@ -5,6 +5,83 @@
 
 include "mlir/Pass/PassBase.td"
 
+def DFGResolveTensorDimsPass
+    : Pass<"dfg-resolve-tensor-dims", "func::FuncOp"> {
+  let summary = "Express every tensor.dim in terms of the values the sizes "
+                "come from, before bufferization";
+  let description = [{
+    Replaces each `tensor.dim` of an op's result by the size the op was
+    given: the dim of a DPS op's init, of an `insert_slice`'s destination,
+    the size operand of a `tensor.empty`, ... (the ops'
+    `ReifyRankedShapedTypeOpInterface`), the dim of an `scf.for` result or
+    iter_arg by the dim of its init when the loop yields a value of the same
+    sizes, repeatedly, so that a dynamic size (a batch) is read from the
+    function argument it comes from.
+
+    Why: one-shot-bufferize decides whether an `insert_slice` writes in
+    place by comparing its offsets and sizes with those of the matching
+    `extract_slice`, through `ValueBoundsConstraintSet`. Two sizes that are
+    `tensor.dim`s of two different tensors are compared by walking the IR
+    from both, through every producer back to the argument, with a
+    Presburger emptiness check at every step: on resnet18 with a dynamic
+    batch, that analysis took 85 s of CPU. Sizes that are one SSA value
+    compare without a walk.
+
+    Only `tensor.dim` ops are rewritten, and nothing is folded: in
+    particular an `extract_slice` of an `insert_slice` at the same place
+    stays, as the in-place decisions of dfg-write-in-place need (folded to
+    the inserted value, its later read would conflict with the write of
+    the `insert_slice`, and bufferization would copy).
+
+    ```mlir
+    // Before:
+    %e = tensor.empty(%n) : tensor<?x8xf32>
+    %f = linalg.fill ins(%cst : f32) outs(%e : tensor<?x8xf32>) -> tensor<?x8xf32>
+    %d = tensor.dim %f, %c0 : tensor<?x8xf32>
+    // After: uses of %d read %n.
+    ```
+  }];
+  let dependentDialects = [
+    "affine::AffineDialect", "arith::ArithDialect", "tensor::TensorDialect"
+  ];
+}
+
+def DFGFlattenGlobalsPass : Pass<"dfg-flatten-globals", "ModuleOp"> {
+  let summary = "Give each multi-dimensional memref.global a one-dimensional "
+                "type";
+  let description = [{
+    A `memref.global` of a statically shaped memref with the identity
+    layout and more than one dimension becomes a one-dimensional global of
+    the same elements (its initial value, `dense` or `dense_resource`,
+    reshaped; a resource keeps its blob), and each `memref.get_global` of
+    it a `get_global` of the new type expanded back to the old one.
+
+    Why: `finalize-memref-to-llvm` types a global as nested LLVM arrays, and
+    LLVM makes one uniqued constant per innermost row of its initializer: a
+    512x512x3x3 convolution weight is 786,432 constants of 3 floats, which
+    LLVM hashes, walks in every pass over the module's references, emits one
+    by one and frees (on resnet18, more than half of the time spent in
+    LLVM). One-dimensional, each weight is one constant. The code that reads
+    the weights does not change: the expanded view has the old type.
+
+    ```mlir
+    // Before:
+    memref.global "private" constant @w : memref<2x3xf32> = dense<...>
+    %0 = memref.get_global @w : memref<2x3xf32>
+    // After:
+    memref.global "private" constant @w : memref<6xf32> = dense<...>
+    %1 = memref.get_global @w : memref<6xf32>
+    %0 = memref.expand_shape %1 [[0, 1]] output_shape [2, 3]
+        : memref<6xf32> into memref<2x3xf32>
+    ```
+
+    A public global, one that is named otherwise than by
+    `memref.get_global`, or one whose initial value is neither `dense` nor
+    `dense_resource` is left alone.
+  }];
+  let dependentDialects = ["memref::MemRefDialect"];
+}
+
 def DFGPlanMemoryPass : Pass<"dfg-plan-memory", "ModuleOp"> {
   let summary = "Place the intermediate buffers of each function in one "
                 "arena planned at compile time";
