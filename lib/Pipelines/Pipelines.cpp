@@ -80,6 +80,10 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
   // The clones the deallocation pipeline leaves for returned values.
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createCanonicalizerPass());
+  // The marked tile loops become scf.parallel, now that each is known to
+  // write its tiles in place; their scratch buffers become per iteration.
+  if (options.parallel)
+    pm.addNestedPass<func::FuncOp>(createDFGParallelizeTileLoopsPass());
   // loops and LLVM.
   pm.addPass(createConvertLinalgToLoopsPass());
   VectorTransferToSCFOptions vectorToSCF;
@@ -87,6 +91,15 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
   pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(vectorToSCF));
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
+  // scf.parallel as an OpenMP parallel region with a static schedule; the
+  // runtime sets the team's size (omp_set_num_threads) at each run.
+  // The conversion wraps each loop body in a memref.alloca_scope, which
+  // must hold a single block: canonicalization inlines the scopes (the
+  // bodies have no allocas) before convert-scf-to-cf splits them.
+  if (options.parallel) {
+    pm.addPass(createConvertSCFToOpenMPPass());
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertVectorToLLVMPass());
   // Integer powers become small outlined functions (no LLVM intrinsic).

@@ -321,6 +321,11 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
   Operation *tiledOp = outer->tiledOps.front();
   fuseInitProducer(rewriter, cast<linalg::LinalgOp>(tiledOp), outer->loops,
                    mDim, nDim, tile);
+  // Every tile loop (batch, n, m) writes its own slice of the output:
+  // dfg-parallelize-tile-loops may run them in parallel once bufferized.
+  // Peeling clones the mark into the partial iterations.
+  for (LoopLikeOpInterface loop : outer->loops)
+    loop->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
   Operation *scope = outer->loops.empty() ? tiledOp->getParentOp()
                                           : outer->loops.front()->getParentOp();
   tiledOp->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());

@@ -66,6 +66,9 @@ LogicalResult mlir::dfg::tileInnermostForVectorization(RewriterBase &rewriter,
   for (Operation *tiledOp : tiled->tiledOps)
     tiledOp->setAttr(kVectorSizesAttr,
                      rewriter.getDenseI64ArrayAttr(vectorSizes));
+  // Every loop of an elementwise op is parallel.
+  for (LoopLikeOpInterface loop : tiled->loops)
+    loop->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
   codegen::peelLoops(rewriter, tiled->loops);
   return success();
 }

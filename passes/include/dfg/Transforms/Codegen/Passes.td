@@ -17,6 +17,9 @@ include "mlir/Pass/PassBase.td"
 //   dfg-lower-contractions-to-fma
 //   dfg-write-in-place           pads and concats written in place
 //
+// and, after bufferization, dfg-parallelize-tile-loops (the tile loops the
+// tiling passes marked with `dfg.parallel`, as scf.parallel).
+//
 // The passes that tile mark what they tiled with the vector sizes it is to
 // be vectorized with (`dfg.vector_sizes`, a DenseI64ArrayAttr with one size
 // per loop); `dfg-vectorize-tiles` vectorizes what is marked. The marks are
@@ -199,6 +202,40 @@ def DFGWriteInPlacePass : Pass<"dfg-write-in-place", "func::FuncOp"> {
     "::mlir::affine::AffineDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def DFGParallelizeTileLoopsPass
+    : Pass<"dfg-parallelize-tile-loops", "func::FuncOp"> {
+  let summary = "Run the marked tile loops in parallel (after bufferization)";
+  let description = [{
+    The tiling passes mark the loops whose iterations write disjoint
+    slices of the output (`dfg.parallel`: the batch, n and m loops of a
+    contraction's register tiles, every loop of a tiled elementwise op).
+    After bufferization, this pass turns the outermost marked loop of each
+    nest into an `scf.parallel` (which `convert-scf-to-openmp` runs over
+    the cores), unless it has fewer than `min-trips` iterations or a
+    run-time trip count and a marked loop inside it: then the loops inside
+    are considered instead. A loop that still carries a memref (not written
+    in place) stays sequential. A buffer allocated outside the loop (an
+    arena view or an allocation) and used only inside it is scratch (a
+    packed panel): each iteration gets its own allocation of it, freed at
+    the end of the iteration. Every mark is removed.
+
+    ```mlir
+    scf.for %i = %c0 to %c96 step %c32 { ... } {dfg.parallel}
+    // becomes
+    scf.parallel (%i) = (%c0) to (%c96) step (%c32) { ... }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+  let options = [
+    Option<"minTrips", "min-trips", "int64_t", /*default=*/"8",
+           "A marked loop with fewer iterations, around other marked loops, "
+           "leaves the parallelism to them">,
   ];
 }
 

@@ -1,0 +1,175 @@
+//===- ParallelizeTileLoops.cpp - tile loops as scf.parallel --------------===//
+//
+// The tiling passes mark the loops whose iterations write disjoint slices
+// of their op's output (kParallelLoopAttr). After bufferization those loops
+// are plain scf.for ops over memrefs; this pass turns the outermost useful
+// one of each nest into an scf.parallel, which convert-scf-to-openmp then
+// runs over the cores.
+//
+// What keeps the iterations apart:
+// - the output: each iteration writes its own tile of it (the mark's
+//   contract), and bufferization wrote the tiles in place (a loop still
+//   carrying a memref, i.e. not written in place, stays sequential);
+// - scratch buffers: a buffer allocated outside the loop and used only
+//   inside it (a packed panel of a contraction's right-hand side, which the
+//   arena planner or loop-invariant code motion put outside the loop) holds
+//   nothing from one iteration to the next, since the iterations are
+//   independent at the tensor level; shared by concurrent iterations, it
+//   would be a race. Each iteration gets its own allocation instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dfg/Transforms/Codegen/Passes.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+namespace mlir::dfg {
+#define GEN_PASS_DEF_DFGPARALLELIZETILELOOPSPASS
+#include "dfg/Transforms/Codegen/Passes.h.inc"
+} // namespace mlir::dfg
+
+using namespace mlir;
+using namespace mlir::dfg;
+
+/// Whether `loop` is worth running in parallel rather than the marked loops
+/// inside it: a loop with fewer than `minTrips` iterations, or a run-time
+/// trip count (a dynamic batch, mostly 1), leaves the cores idle when an
+/// inner loop has more.
+static bool isOuterParallelism(scf::ForOp loop, int64_t minTrips) {
+  bool hasMarkedInner = false;
+  loop.getBody()->walk([&](scf::ForOp inner) {
+    if (inner->hasAttr(kParallelLoopAttr))
+      hasMarkedInner = true;
+    return hasMarkedInner ? WalkResult::interrupt() : WalkResult::advance();
+  });
+  if (!hasMarkedInner)
+    return true;
+  std::optional<APInt> trips = loop.getStaticTripCount();
+  return trips && trips->getSExtValue() >= minTrips;
+}
+
+/// The buffers `loop` uses as scratch: allocations (or views into the
+/// arena) made outside the loop whose every use, but deallocation, is in
+/// the loop.
+static SmallVector<Value> findScratchBuffers(scf::ForOp loop) {
+  SetVector<Value> used;
+  loop.getBody()->walk([&](Operation *op) {
+    for (Value operand : op->getOperands())
+      if (isa<MemRefType>(operand.getType()) &&
+          !loop->isAncestor(operand.getParentBlock()->getParentOp()))
+        used.insert(operand);
+  });
+  SmallVector<Value> scratch;
+  for (Value buffer : used) {
+    Operation *def = buffer.getDefiningOp();
+    // An arena view, or an allocation the planner did not place.
+    if (!isa_and_present<memref::AllocOp, memref::AllocaOp, memref::ViewOp>(
+            def))
+      continue;
+    if (!llvm::all_of(buffer.getUsers(), [&](Operation *user) {
+          return loop->isAncestor(user) || isa<memref::DeallocOp>(user);
+        }))
+      continue;
+    scratch.push_back(buffer);
+  }
+  return scratch;
+}
+
+/// Gives each iteration of `loop` its own copy of the scratch `buffer`: an
+/// allocation at the start of the body, freed at its end (the arena holds
+/// one copy, not one per thread). The allocation outside the loop and its
+/// deallocations go when nothing else uses them.
+static void privatize(RewriterBase &rewriter, Block &body, Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  SmallVector<Value> dynamicSizes;
+  Operation *def = buffer.getDefiningOp();
+  if (auto view = dyn_cast<memref::ViewOp>(def))
+    llvm::append_range(dynamicSizes, view.getSizes());
+  else if (auto alloc = dyn_cast<memref::AllocOp>(def))
+    llvm::append_range(dynamicSizes, alloc.getDynamicSizes());
+  else
+    llvm::append_range(dynamicSizes,
+                       cast<memref::AllocaOp>(def).getDynamicSizes());
+  rewriter.setInsertionPointToStart(&body);
+  Location loc = def->getLoc();
+  auto alloc = memref::AllocOp::create(
+      rewriter, loc, MemRefType::get(type.getShape(), type.getElementType()),
+      dynamicSizes, rewriter.getI64IntegerAttr(64));
+  rewriter.replaceUsesWithIf(buffer, alloc, [&](OpOperand &use) {
+    return body.getParentOp()->isAncestor(use.getOwner());
+  });
+  rewriter.setInsertionPoint(body.getTerminator());
+  memref::DeallocOp::create(rewriter, loc, alloc);
+  for (Operation *user : llvm::make_early_inc_range(buffer.getUsers()))
+    if (isa<memref::DeallocOp>(user))
+      rewriter.eraseOp(user);
+  if (buffer.use_empty())
+    rewriter.eraseOp(def);
+}
+
+/// Replaces `loop` by an scf.parallel with the same bounds when it carries
+/// no value (a memref it carries was not written in place, and its
+/// iterations would race on it).
+static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop) {
+  // After bufferization an iter_arg written in place is yielded as is.
+  auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
+  for (auto [arg, yielded] :
+       llvm::zip(loop.getRegionIterArgs(), yield.getOperands()))
+    if (arg != yielded)
+      return failure();
+  if (!loop.getInductionVar().getType().isIndex())
+    return failure();
+  SmallVector<Value> scratch = findScratchBuffers(loop);
+
+  for (auto [arg, init, result] : llvm::zip(
+           loop.getRegionIterArgs(), loop.getInitArgs(), loop.getResults())) {
+    rewriter.replaceAllUsesWith(arg, init);
+    rewriter.replaceAllUsesWith(result, init);
+  }
+  for (Value buffer : scratch)
+    privatize(rewriter, *loop.getBody(), buffer);
+
+  rewriter.setInsertionPoint(loop);
+  auto parallel = scf::ParallelOp::create(
+      rewriter, loop.getLoc(), ValueRange{loop.getLowerBound()},
+      ValueRange{loop.getUpperBound()}, ValueRange{loop.getStep()});
+  Block *body = parallel.getBody();
+  rewriter.eraseOp(yield);
+  rewriter.inlineBlockBefore(loop.getBody(), body->getTerminator(),
+                             body->getArguments());
+  rewriter.eraseOp(loop);
+  return success();
+}
+
+namespace {
+struct ParallelizeTileLoopsPass
+    : public dfg::impl::DFGParallelizeTileLoopsPassBase<
+          ParallelizeTileLoopsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (minTrips < 1) {
+      func.emitError() << "dfg-parallelize-tile-loops: min-trips must be at "
+                          "least 1, got "
+                       << minTrips.getValue();
+      return signalPassFailure();
+    }
+    SmallVector<scf::ForOp> loops;
+    func.walk<WalkOrder::PreOrder>([&](scf::ForOp loop) {
+      if (loop->hasAttr(kParallelLoopAttr))
+        loops.push_back(loop);
+    });
+    IRRewriter rewriter(&getContext());
+    // Outermost first; a loop inside one already parallel stays sequential
+    // (nested parallel regions would only add fork-join overhead).
+    for (scf::ForOp loop : loops) {
+      loop->removeAttr(kParallelLoopAttr);
+      if (loop->getParentOfType<scf::ParallelOp>() ||
+          !isOuterParallelism(loop, minTrips))
+        continue;
+      (void)parallelize(rewriter, loop);
+    }
+  }
+};
+} // namespace
