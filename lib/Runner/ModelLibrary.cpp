@@ -28,6 +28,8 @@ struct ModelLibrary::Api {
   DFG_API_FUNCTION(dfg_model_output_info)
   DFG_API_FUNCTION(dfg_model_run)
   DFG_API_FUNCTION(dfg_model_arena_size)
+  DFG_API_FUNCTION(dfg_model_set_num_threads)
+  DFG_API_FUNCTION(dfg_model_num_threads)
   DFG_API_FUNCTION(dfg_tensor_create)
   DFG_API_FUNCTION(dfg_tensor_free)
   DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -53,6 +55,10 @@ struct ModelLibrary::Api {
     DFG_API_FUNCTION(dfg_model_output_info)
     DFG_API_FUNCTION(dfg_model_run)
     DFG_API_FUNCTION(dfg_model_arena_size)
+    DFG_API_FUNCTION(dfg_model_set_num_threads)
+    DFG_API_FUNCTION(dfg_model_num_threads)
+    DFG_API_FUNCTION(dfg_model_set_num_threads)
+    DFG_API_FUNCTION(dfg_model_num_threads)
     DFG_API_FUNCTION(dfg_tensor_create)
     DFG_API_FUNCTION(dfg_tensor_free)
     DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -146,6 +152,16 @@ ModelLibrary::arenaSize(ArrayRef<dfg_tensor *> inputs) const {
           model, inputs.data(), static_cast<int32_t>(inputs.size()), &bytes))
     return api->error(status);
   return bytes;
+}
+
+llvm::Error ModelLibrary::setNumThreads(int32_t threads) const {
+  if (dfg_status status = api->dfg_model_set_num_threads(model, threads))
+    return api->error(status);
+  return llvm::Error::success();
+}
+
+int32_t ModelLibrary::numThreads() const {
+  return api->dfg_model_num_threads(model);
 }
 
 llvm::Error ModelLibrary::run(ArrayRef<dfg_tensor *> inputs,

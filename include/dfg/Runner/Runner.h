@@ -81,6 +81,10 @@ public:
   /// The bytes of the planned arena a run with `inputs` uses.
   llvm::Expected<size_t> arenaSize(ArrayRef<dfg_tensor *> inputs) const;
 
+  /// The threads of each run (0: all cores), and the count that resolves to.
+  llvm::Error setNumThreads(int32_t threads) const;
+  int32_t numThreads() const;
+
   /// Runs the model once. With `outputs`, copies the results into it
   /// (named after the model's outputs); otherwise just frees them.
   llvm::Error run(ArrayRef<dfg_tensor *> inputs,
