@@ -1,13 +1,21 @@
-// RUN: dfg-opt %s -split-input-file -verify-diagnostics \
-// RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops))' \
+// The structure, on loops too small to be worth threads by default:
+// RUN: dfg-opt %s -split-input-file \
+// RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops{min-work=0}))' \
 // RUN:   | FileCheck %s
+// With the default min-work, small loops stay sequential:
+// RUN: dfg-opt %s -split-input-file \
+// RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops))' \
+// RUN:   | FileCheck %s --check-prefix=WORK
 // RUN: not dfg-opt %s \
 // RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops{min-trips=0}))' \
 // RUN:   2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: error: dfg-parallelize-tile-loops: min-trips must be at least 1, got 0
+// BAD: error: dfg-parallelize-tile-loops: min-trips must be at least 1 and min-work at least 0, got min-trips=0 min-work=65536
 
 // The outermost marked loop (10 iterations) runs in parallel; the marked
 // loop inside it stays sequential; every mark goes.
+// WORK-LABEL: func.func @outermost
+// WORK-NOT:   scf.parallel
+// WORK-NOT:   dfg.parallel
 // CHECK-LABEL: func.func @outermost
 // CHECK:       scf.parallel (%[[N:.*]]) = (%c0) to (%c320) step (%c32) {
 // CHECK:         scf.for %{{.*}} = %c0 to %c12 step %c6 {
@@ -66,9 +74,21 @@ func.func @inner(%out: memref<?x60x64xf32>, %v: f32) {
 // -----
 
 // A marked loop with nothing marked inside runs in parallel whatever its
-// trip count.
+// trip count. When the count is known at run time only, so is the choice:
+// 18 operations an iteration (the fill's 16 elements, the subview, the
+// yield): 65536 / 18 = 3641 iterations at least, else the sequential loop.
 // CHECK-LABEL: func.func @dynamic_innermost
 // CHECK:       scf.parallel (%{{.*}}) = (%c0) to (%{{.*}}) step (%c16) {
+// WORK-LABEL: func.func @dynamic_innermost
+// WORK:       %[[SIZE:.*]] = memref.dim
+// WORK:       %[[SPAN:.*]] = arith.subi %[[SIZE]], %c0
+// WORK:       %[[MIN:.*]] = arith.muli %c16, %c3641
+// WORK:       %[[LARGE:.*]] = arith.cmpi sge, %[[SPAN]], %[[MIN]]
+// WORK:       scf.if %[[LARGE]] {
+// WORK-NEXT:    scf.parallel (%{{.*}}) = (%c0) to (%[[SIZE]]) step (%c16) {
+// WORK:       } else {
+// WORK-NEXT:    scf.for %{{.*}} = %c0 to %[[SIZE]] step %c16 {
+// WORK-NOT:   dfg.parallel
 func.func @dynamic_innermost(%out: memref<?xf32>, %v: f32) {
   %c0 = arith.constant 0 : index
   %c16 = arith.constant 16 : index
@@ -181,4 +201,22 @@ func.func @in_place(%out: memref<16xf32>, %v: f32) -> memref<16xf32> {
     scf.yield %acc : memref<16xf32>
   } {dfg.parallel}
   return %r : memref<16xf32>
+}
+
+// -----
+
+// 16 iterations of 6x1024 elements: enough work for threads by default.
+// WORK-LABEL: func.func @large
+// WORK:       scf.parallel (%{{.*}}) = (%c0) to (%c96) step (%c6) {
+// CHECK-LABEL: func.func @large
+// CHECK:       scf.parallel
+func.func @large(%out: memref<96x1024xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c6 = arith.constant 6 : index
+  %c96 = arith.constant 96 : index
+  scf.for %m = %c0 to %c96 step %c6 {
+    %tile = memref.subview %out[%m, 0] [6, 1024] [1, 1] : memref<96x1024xf32> to memref<6x1024xf32, strided<[1024, 1], offset: ?>>
+    linalg.fill ins(%v : f32) outs(%tile : memref<6x1024xf32, strided<[1024, 1], offset: ?>>)
+  } {dfg.parallel}
+  return
 }

@@ -21,6 +21,7 @@
 
 #include "dfg/Transforms/Codegen/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 namespace mlir::dfg {
@@ -46,6 +47,50 @@ static bool isOuterParallelism(scf::ForOp loop, int64_t minTrips) {
     return true;
   std::optional<APInt> trips = loop.getStaticTripCount();
   return trips && trips->getSExtValue() >= minTrips;
+}
+
+/// A rough count of the operations one run of `block` executes, after
+/// vectorization: each op counts 1, a loop its body times its trip count
+/// (1 when known at run time only), a linalg op or copy on memrefs (not yet
+/// loops) its static iteration space. Saturates at `cap`.
+static int64_t estimateWork(Block &block, int64_t cap) {
+  int64_t work = 0;
+  auto add = [&](int64_t amount) {
+    work = amount >= cap - work ? cap : work + amount;
+  };
+  auto times = [&](int64_t a, int64_t b) {
+    return b != 0 && a > cap / b ? cap : a * b;
+  };
+  for (Operation &op : block) {
+    if (auto loop = dyn_cast<scf::ForOp>(op)) {
+      std::optional<APInt> trips = loop.getStaticTripCount();
+      int64_t count = trips ? std::max<int64_t>(trips->getSExtValue(), 0) : 1;
+      add(times(count, estimateWork(*loop.getBody(), cap)));
+      continue;
+    }
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op)) {
+      int64_t size = 1;
+      for (int64_t range : linalgOp.getStaticLoopRanges())
+        if (!ShapedType::isDynamic(range))
+          size = times(size, range);
+      add(size);
+      continue;
+    }
+    if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+      auto type = cast<MemRefType>(copy.getSource().getType());
+      int64_t size = 1;
+      for (int64_t dim : type.getShape())
+        if (!ShapedType::isDynamic(dim))
+          size = times(size, dim);
+      add(size);
+      continue;
+    }
+    add(1);
+    for (Region &region : op.getRegions())
+      for (Block &inner : region)
+        add(estimateWork(inner, cap));
+  }
+  return work;
 }
 
 /// The buffers `loop` uses as scratch: allocations (or views into the
@@ -109,8 +154,12 @@ static void privatize(RewriterBase &rewriter, Block &body, Value buffer) {
 
 /// Replaces `loop` by an scf.parallel with the same bounds when it carries
 /// no value (a memref it carries was not written in place, and its
-/// iterations would race on it).
-static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop) {
+/// iterations would race on it) and does at least `minWork` operations
+/// (estimateWork): a fork and join of the threads costs microseconds, more
+/// than a small loop gains. With a run-time trip count, the choice is made
+/// at run time (the loop is kept, sequential, for the small case).
+static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop,
+                                 int64_t minWork) {
   // After bufferization an iter_arg written in place is yielded as is.
   auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
   for (auto [arg, yielded] :
@@ -118,6 +167,11 @@ static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop) {
     if (arg != yielded)
       return failure();
   if (!loop.getInductionVar().getType().isIndex())
+    return failure();
+  int64_t perIteration =
+      std::max<int64_t>(estimateWork(*loop.getBody(), minWork), 1);
+  std::optional<APInt> trips = loop.getStaticTripCount();
+  if (trips && trips->getSExtValue() * perIteration < minWork)
     return failure();
   SmallVector<Value> scratch = findScratchBuffers(loop);
 
@@ -130,6 +184,24 @@ static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop) {
     privatize(rewriter, *loop.getBody(), buffer);
 
   rewriter.setInsertionPoint(loop);
+  if (!trips) {
+    // if ((ub - lb) >= ceil(minWork / perIteration) * step): parallel;
+    // otherwise the sequential loop, cloned before its body moves.
+    Location loc = loop.getLoc();
+    int64_t minTrips = (minWork + perIteration - 1) / perIteration;
+    Value span = arith::SubIOp::create(rewriter, loc, loop.getUpperBound(),
+                                       loop.getLowerBound());
+    Value threshold = arith::MulIOp::create(
+        rewriter, loc, loop.getStep(),
+        arith::ConstantIndexOp::create(rewriter, loc, minTrips));
+    Value large = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::sge, span, threshold);
+    auto choice = scf::IfOp::create(rewriter, loc, large,
+                                    /*withElseRegion=*/true);
+    rewriter.setInsertionPoint(choice.elseBlock()->getTerminator());
+    rewriter.clone(*loop);
+    rewriter.setInsertionPoint(choice.thenBlock()->getTerminator());
+  }
   auto parallel = scf::ParallelOp::create(
       rewriter, loop.getLoc(), ValueRange{loop.getLowerBound()},
       ValueRange{loop.getUpperBound()}, ValueRange{loop.getStep()});
@@ -149,10 +221,11 @@ struct ParallelizeTileLoopsPass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (minTrips < 1) {
+    if (minTrips < 1 || minWork < 0) {
       func.emitError() << "dfg-parallelize-tile-loops: min-trips must be at "
-                          "least 1, got "
-                       << minTrips.getValue();
+                          "least 1 and min-work at least 0, got min-trips="
+                       << minTrips.getValue()
+                       << " min-work=" << minWork.getValue();
       return signalPassFailure();
     }
     SmallVector<scf::ForOp> loops;
@@ -168,8 +241,11 @@ struct ParallelizeTileLoopsPass
       if (loop->getParentOfType<scf::ParallelOp>() ||
           !isOuterParallelism(loop, minTrips))
         continue;
-      (void)parallelize(rewriter, loop);
+      (void)parallelize(rewriter, loop, minWork);
     }
+    // The sequential copies made for small run-time trip counts keep the
+    // marks of their inner loops.
+    func.walk([](scf::ForOp loop) { loop->removeAttr(kParallelLoopAttr); });
   }
 };
 } // namespace

@@ -19,7 +19,11 @@ void codegen::peelLoops(RewriterBase &rewriter,
       continue;
     scf::ForOp partial;
     // Fails (and changes nothing) when the step divides the trip count.
-    (void)scf::peelForLoopAndSimplifyBounds(rewriter, forOp, partial);
+    if (failed(scf::peelForLoopAndSimplifyBounds(rewriter, forOp, partial)))
+      continue;
+    // The partial iteration runs once at most: nothing to run in parallel
+    // (the marked loops inside it still may).
+    partial->removeAttr(kParallelLoopAttr);
   }
 }
 

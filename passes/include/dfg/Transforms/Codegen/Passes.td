@@ -217,7 +217,12 @@ def DFGParallelizeTileLoopsPass
     the cores), unless it has fewer than `min-trips` iterations or a
     run-time trip count and a marked loop inside it: then the loops inside
     are considered instead. A loop that still carries a memref (not written
-    in place) stays sequential. A buffer allocated outside the loop (an
+    in place) stays sequential, and so does one estimated to run fewer
+    than `min-work` operations (a fork and join of the threads costs
+    microseconds): the estimate counts each op once, a loop its body times
+    its trip count, a linalg op or copy its static iteration space; with a
+    run-time trip count, an `scf.if` chooses between the parallel loop and
+    a sequential copy. A buffer allocated outside the loop (an
     arena view or an allocation) and used only inside it is scratch (a
     packed panel): each iteration gets its own allocation of it, freed at
     the end of the iteration. Every mark is removed.
@@ -229,6 +234,7 @@ def DFGParallelizeTileLoopsPass
     ```
   }];
   let dependentDialects = [
+    "::mlir::arith::ArithDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
   ];
@@ -236,6 +242,10 @@ def DFGParallelizeTileLoopsPass
     Option<"minTrips", "min-trips", "int64_t", /*default=*/"8",
            "A marked loop with fewer iterations, around other marked loops, "
            "leaves the parallelism to them">,
+    Option<"minWork", "min-work", "int64_t", /*default=*/"65536",
+           "A loop estimated to run fewer operations (vector ops, elements "
+           "of linalg ops) stays sequential; decided at run time when its "
+           "trip count is dynamic">,
   ];
 }
 
