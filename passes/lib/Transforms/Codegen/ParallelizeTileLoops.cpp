@@ -170,8 +170,11 @@ static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop,
     return failure();
   int64_t perIteration =
       std::max<int64_t>(estimateWork(*loop.getBody(), minWork), 1);
+  // The fewest iterations that reach minWork (a division: no overflow).
+  int64_t minTrips =
+      minWork / perIteration + (minWork % perIteration != 0 ? 1 : 0);
   std::optional<APInt> trips = loop.getStaticTripCount();
-  if (trips && trips->getSExtValue() * perIteration < minWork)
+  if (trips && trips->getSExtValue() < minTrips)
     return failure();
   SmallVector<Value> scratch = findScratchBuffers(loop);
 
@@ -188,7 +191,6 @@ static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop,
     // if ((ub - lb) >= ceil(minWork / perIteration) * step): parallel;
     // otherwise the sequential loop, cloned before its body moves.
     Location loc = loop.getLoc();
-    int64_t minTrips = (minWork + perIteration - 1) / perIteration;
     Value span = arith::SubIOp::create(rewriter, loc, loop.getUpperBound(),
                                        loop.getLowerBound());
     Value threshold = arith::MulIOp::create(
