@@ -64,6 +64,15 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
       bufferization::LayoutMapOption::IdentityLayoutMap;
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Scratch buffers of the tile loops (packed panels, hoisted out of their
+  // loop as tensors) move back into the loops before the arena is planned,
+  // so that parallel iterations never share one.
+  if (options.parallel) {
+    DFGParallelizeTileLoopsPassOptions privatize;
+    privatize.privatizeOnly = true;
+    pm.addNestedPass<func::FuncOp>(
+        createDFGParallelizeTileLoopsPass(privatize));
+  }
   // Intermediate buffers into one arena, planned over the program order;
   // what escapes or has a data-dependent size stays an allocation.
   if (options.memoryPlan != MemoryPlan::None) {

@@ -6,6 +6,10 @@
 // RUN: dfg-opt %s -split-input-file \
 // RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops))' \
 // RUN:   | FileCheck %s --check-prefix=WORK
+// Before planning, scratch allocations move into their loops:
+// RUN: dfg-opt %s -split-input-file \
+// RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops{privatize-only=true}))' \
+// RUN:   | FileCheck %s --check-prefix=PRIV
 // RUN: not dfg-opt %s \
 // RUN:   --pass-pipeline='builtin.module(func.func(dfg-parallelize-tile-loops{min-trips=0}))' \
 // RUN:   2>&1 | FileCheck %s --check-prefix=BAD
@@ -219,4 +223,50 @@ func.func @large(%out: memref<96x1024xf32>, %v: f32) {
     linalg.fill ins(%v : f32) outs(%tile : memref<6x1024xf32, strided<[1024, 1], offset: ?>>)
   } {dfg.parallel}
   return
+}
+
+// -----
+
+// privatize-only: the panel, used in the column loop alone, moves into it
+// (the innermost marked loop holding every use: the row loop inside reads
+// it too); the output, used after the loops, and a buffer that two loops
+// share stay. Nothing else changes and the marks stay.
+// PRIV-LABEL: func.func @privatize_only
+// PRIV:       %[[OUT:.*]] = memref.alloc() : memref<12x320xf32>
+// PRIV:       %[[SHARED:.*]] = memref.alloc() : memref<32xf32>
+// PRIV:       scf.for %[[N:.*]] = %c0 to %c320 step %c32 {
+// PRIV-NEXT:    %[[PANEL:.*]] = memref.alloc() : memref<8x32xf32>
+// PRIV:         memref.copy %{{.*}}, %[[PANEL]]
+// PRIV:         scf.for
+// PRIV:           linalg.matmul ins(%{{.*}}, %[[PANEL]] :
+// PRIV:         } {dfg.parallel}
+// PRIV:       } {dfg.parallel}
+// PRIV:       scf.for
+// PRIV-NOT:     memref.alloc
+// PRIV:       } {dfg.parallel}
+// PRIV:       return %[[OUT]]
+func.func @privatize_only(%a: memref<12x8xf32>, %b: memref<8x320xf32>, %v: f32) -> memref<12x320xf32> {
+  %c0 = arith.constant 0 : index
+  %c6 = arith.constant 6 : index
+  %c12 = arith.constant 12 : index
+  %c32 = arith.constant 32 : index
+  %c320 = arith.constant 320 : index
+  %out = memref.alloc() : memref<12x320xf32>
+  %panel = memref.alloc() : memref<8x32xf32>
+  %shared = memref.alloc() : memref<32xf32>
+  scf.for %n = %c0 to %c320 step %c32 {
+    %src = memref.subview %b[0, %n] [8, 32] [1, 1] : memref<8x320xf32> to memref<8x32xf32, strided<[320, 1], offset: ?>>
+    memref.copy %src, %panel : memref<8x32xf32, strided<[320, 1], offset: ?>> to memref<8x32xf32>
+    scf.for %m = %c0 to %c12 step %c6 {
+      %rows = memref.subview %a[%m, 0] [6, 8] [1, 1] : memref<12x8xf32> to memref<6x8xf32, strided<[8, 1], offset: ?>>
+      %tile = memref.subview %out[%m, %n] [6, 32] [1, 1] : memref<12x320xf32> to memref<6x32xf32, strided<[320, 1], offset: ?>>
+      linalg.matmul ins(%rows, %panel : memref<6x8xf32, strided<[8, 1], offset: ?>>, memref<8x32xf32>) outs(%tile : memref<6x32xf32, strided<[320, 1], offset: ?>>)
+    } {dfg.parallel}
+    linalg.fill ins(%v : f32) outs(%shared : memref<32xf32>)
+  } {dfg.parallel}
+  scf.for %m = %c0 to %c12 step %c6 {
+    %row = memref.subview %out[%m, 0] [1, 32] [1, 1] : memref<12x320xf32> to memref<32xf32, strided<[1], offset: ?>>
+    memref.copy %shared, %row : memref<32xf32> to memref<32xf32, strided<[1], offset: ?>>
+  } {dfg.parallel}
+  return %out : memref<12x320xf32>
 }

@@ -112,7 +112,7 @@ static SmallVector<Value> findScratchBuffers(scf::ForOp loop) {
             def))
       continue;
     if (!llvm::all_of(buffer.getUsers(), [&](Operation *user) {
-          return loop->isAncestor(user) || isa<memref::DeallocOp>(user);
+          return loop->isProperAncestor(user) || isa<memref::DeallocOp>(user);
         }))
       continue;
     scratch.push_back(buffer);
@@ -215,6 +215,39 @@ static LogicalResult parallelize(RewriterBase &rewriter, scf::ForOp loop,
   return success();
 }
 
+/// Moves each allocation made outside the marked loops whose every use is
+/// inside one into the body of the innermost marked loop holding all its
+/// uses, so that each iteration has its own (scratch such as a packed
+/// panel: see the file comment). Run before the arena is planned: planned,
+/// such buffers share one slot, and CSE may merge the views of slots that
+/// two loops use into one value that no longer looks like scratch.
+static void privatizeScratchAllocations(func::FuncOp func) {
+  SmallVector<memref::AllocOp> allocs;
+  func.walk([&](memref::AllocOp alloc) { allocs.push_back(alloc); });
+  for (memref::AllocOp alloc : allocs) {
+    if (alloc->use_empty())
+      continue;
+    // The marked loops around the first use, innermost first; keep those
+    // that hold every use.
+    SmallVector<scf::ForOp> candidates;
+    Operation *first = *alloc->user_begin();
+    for (auto loop = first->getParentOfType<scf::ForOp>(); loop;
+         loop = loop->getParentOfType<scf::ForOp>())
+      if (loop->hasAttr(kParallelLoopAttr))
+        candidates.push_back(loop);
+    for (scf::ForOp loop : candidates) {
+      if (loop->isAncestor(alloc))
+        break; // already per iteration of this loop and those around it
+      if (!llvm::all_of(alloc->getUsers(), [&](Operation *user) {
+            return loop->isProperAncestor(user);
+          }))
+        continue;
+      alloc->moveBefore(&loop.getBody()->front());
+      break;
+    }
+  }
+}
+
 namespace {
 struct ParallelizeTileLoopsPass
     : public dfg::impl::DFGParallelizeTileLoopsPassBase<
@@ -229,6 +262,10 @@ struct ParallelizeTileLoopsPass
                        << minTrips.getValue()
                        << " min-work=" << minWork.getValue();
       return signalPassFailure();
+    }
+    if (privatizeOnly) {
+      privatizeScratchAllocations(func);
+      return;
     }
     SmallVector<scf::ForOp> loops;
     func.walk<WalkOrder::PreOrder>([&](scf::ForOp loop) {

@@ -227,6 +227,14 @@ def DFGParallelizeTileLoopsPass
     packed panel): each iteration gets its own allocation of it, freed at
     the end of the iteration. Every mark is removed.
 
+    With `privatize-only`, the pass does one thing only, and keeps the
+    marks: an allocation made outside the marked loops whose every use is
+    inside one moves into the innermost marked loop holding all its uses.
+    The pipeline runs it right after bufferization, before the arena is
+    planned: planned, such a buffer would share one slot across
+    iterations, and CSE may merge the views of equal slots used by several
+    loops into one value that no longer looks like scratch.
+
     ```mlir
     scf.for %i = %c0 to %c96 step %c32 { ... } {dfg.parallel}
     // becomes
@@ -242,6 +250,10 @@ def DFGParallelizeTileLoopsPass
     Option<"minTrips", "min-trips", "int64_t", /*default=*/"8",
            "A marked loop with fewer iterations, around other marked loops, "
            "leaves the parallelism to them">,
+    Option<"privatizeOnly", "privatize-only", "bool", /*default=*/"false",
+           "Only move each allocation used inside marked loops alone into "
+           "the innermost marked loop holding its uses (before "
+           "dfg-plan-memory), keeping the marks">,
     Option<"minWork", "min-work", "int64_t", /*default=*/"65536",
            "A loop estimated to run fewer operations (vector ops, elements "
            "of linalg ops) stays sequential; decided at run time when its "
