@@ -46,8 +46,12 @@ for m in "${models[@]}"; do
   build/bin/dfg-compile "$model" -o "$out/lib$m.so"
   compile=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
   # Correctness first: a wrong answer has no latency worth reporting.
-  build/bin/dfg-run "$out/lib$m.so" --test-data "build/models/$m/test_data_set_0" \
-    --rtol 1e-4 --atol 1e-5 >/dev/null
+  if ! build/bin/dfg-run "$out/lib$m.so" --test-data "build/models/$m/test_data_set_0" \
+    --rtol 1e-4 --atol 1e-5 >"$out/$m.check"; then
+    cat "$out/$m.check" >&2
+    echo "run.sh: $m does not match PyTorch's output" >&2
+    exit 1
+  fi
   dfg1=$(build/bin/dfg-run "$out/lib$m.so" --input "$input" --threads 1 --benchmark "$iters" | median)
   dfgn=$(build/bin/dfg-run "$out/lib$m.so" --input "$input" --threads 0 --benchmark "$iters" | median)
   ort1=$(node bench/ort/run.js "$model" "$input" --threads 1 --iters "$iters" --warmup 3 | median)
