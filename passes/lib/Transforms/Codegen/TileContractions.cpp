@@ -323,7 +323,7 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
                    mDim, nDim, tile);
   // Every tile loop (batch, n, m) writes its own slice of the output:
   // dfg-parallelize-tile-loops may run them in parallel once bufferized.
-  // Peeling drops it from the partial iterations, which run once at most.
+  // Peeling drops the mark from the partial iterations (one at most).
   for (LoopLikeOpInterface loop : outer->loops)
     loop->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
   Operation *scope = outer->loops.empty() ? tiledOp->getParentOp()
