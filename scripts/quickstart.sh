@@ -20,6 +20,6 @@ for set in 0 1; do
     --rtol 1e-4 --atol 1e-5
 done
 echo
-echo "== build/bin/dfg-run ... --benchmark 100 (batch 1, one thread) =="
+echo "== build/bin/dfg-run ... --threads 1 --benchmark 100 (batch 1, one thread) =="
 build/bin/dfg-run "$out/libencoder.so" --input "$model/test_data_set_0/input_0.pb" \
-  --output-dir "$out" --benchmark 100
+  --output-dir "$out" --threads 1 --benchmark 100

@@ -14,6 +14,8 @@ packages=(
   clang-22 libclang-rt-22-dev clang-format-22
   # LLVM/MLIR 22: headers, libMLIR.so, mlir-tblgen, lit and FileCheck
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
+  # LLVM's OpenMP runtime: the parallel loops of compiled models
+  libomp-22-dev
   # unit tests
   libgtest-dev libgmock-dev
   # ONNX: protobuf classes, checker and shape inference; the backend test

@@ -20,6 +20,9 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Unit",
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%dfg_src_root", config.dfg_src_root))
 config.substitutions.append(("%dfg_obj_root", config.dfg_obj_root))
+# The cores this process may run on: what a compiled model's default thread
+# count resolves to (omp_get_num_procs).
+config.substitutions.append(("%cores", str(len(os.sched_getaffinity(0)))))
 # Debian's python3 carries python3-onnx (the pyenv one on PATH may not).
 config.substitutions.append(
     ("%onnx-txt2pb", "/usr/bin/python3 " +

@@ -328,19 +328,17 @@ LogicalResult compiler::linkSharedLibrary(StringRef objectPath,
                           << runtimeArchive
                           << "' does not exist (build the dfg_runtime target)";
   // The whole archive: the model object does not reference the API, the
-  // library's users do. `-z defs`: the library needs nothing but libc/libm
-  // (and the compiler's helpers, e.g. for f16, come from the static libgcc).
-  SmallVector<StringRef> args = {clang,
-                                 "-shared",
-                                 "-o",
-                                 outputPath,
-                                 objectPath,
-                                 "-Wl,--whole-archive",
-                                 runtimeArchive,
-                                 "-Wl,--no-whole-archive",
-                                 "-Wl,-z,defs",
-                                 "-static-libgcc",
-                                 "-lm"};
+  // library's users do. `-z defs`: the library needs nothing but libc, libm
+  // and libomp, found through the RUNPATH (the compiler's helpers, e.g. for
+  // f16, come from the static libgcc).
+  SmallVector<StringRef> args = {
+      clang,          "-shared",
+      "-o",           outputPath,
+      objectPath,     "-Wl,--whole-archive",
+      runtimeArchive, "-Wl,--no-whole-archive",
+      "-Wl,-z,defs",  "-static-libgcc",
+      "-lm",          "-L" DFG_OPENMP_LIBRARY_DIR,
+      "-lomp",        "-Wl,-rpath," DFG_OPENMP_LIBRARY_DIR};
   std::string error;
   int code = llvm::sys::ExecuteAndWait(clang, args, std::nullopt, {}, 0, 0,
                                        &error);

@@ -74,6 +74,15 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
       bufferization::LayoutMapOption::IdentityLayoutMap;
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Scratch buffers of the tile loops (packed panels, hoisted out of their
+  // loop as tensors) move back into the loops before the arena is planned,
+  // so that parallel iterations never share one.
+  if (options.parallel) {
+    DFGParallelizeTileLoopsPassOptions privatize;
+    privatize.privatizeOnly = true;
+    pm.addNestedPass<func::FuncOp>(
+        createDFGParallelizeTileLoopsPass(privatize));
+  }
   // Intermediate buffers into one arena, planned over the program order;
   // what escapes or has a data-dependent size stays an allocation.
   if (options.memoryPlan != MemoryPlan::None) {
@@ -90,6 +99,10 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
   // The clones the deallocation pipeline leaves for returned values.
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createCanonicalizerPass());
+  // The marked tile loops become scf.parallel, now that each is known to
+  // write its tiles in place; their scratch buffers become per iteration.
+  if (options.parallel)
+    pm.addNestedPass<func::FuncOp>(createDFGParallelizeTileLoopsPass());
   // loops and LLVM. Weights as one-dimensional globals: LLVM would make a
   // constant of every innermost row of a nested array.
   pm.addPass(createDFGFlattenGlobalsPass());
@@ -101,6 +114,15 @@ void mlir::dfg::buildBufferizeToLLVMPipeline(
   pm.addNestedPass<func::FuncOp>(createDFGExpandShapesAsCastsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
+  // scf.parallel as an OpenMP parallel region with a static schedule; the
+  // runtime sets the team's size (omp_set_num_threads) at each run.
+  // The conversion wraps each loop body in a memref.alloca_scope, which
+  // must hold a single block: canonicalization inlines the scopes (the
+  // bodies have no allocas) before convert-scf-to-cf splits them.
+  if (options.parallel) {
+    pm.addPass(createConvertSCFToOpenMPPass());
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertVectorToLLVMPass());
   // Integer powers become small outlined functions (no LLVM intrinsic).

@@ -29,6 +29,8 @@ struct ModelLibrary::Api {
   DFG_API_FUNCTION(dfg_model_run)
   DFG_API_FUNCTION(dfg_model_arena_size)
   DFG_API_FUNCTION(dfg_model_set_arena_limit)
+  DFG_API_FUNCTION(dfg_model_set_num_threads)
+  DFG_API_FUNCTION(dfg_model_num_threads)
   DFG_API_FUNCTION(dfg_tensor_create)
   DFG_API_FUNCTION(dfg_tensor_free)
   DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -55,6 +57,8 @@ struct ModelLibrary::Api {
     DFG_API_FUNCTION(dfg_model_run)
     DFG_API_FUNCTION(dfg_model_arena_size)
     DFG_API_FUNCTION(dfg_model_set_arena_limit)
+    DFG_API_FUNCTION(dfg_model_set_num_threads)
+    DFG_API_FUNCTION(dfg_model_num_threads)
     DFG_API_FUNCTION(dfg_tensor_create)
     DFG_API_FUNCTION(dfg_tensor_free)
     DFG_API_FUNCTION(dfg_tensor_const_data)
@@ -154,6 +158,16 @@ llvm::Error ModelLibrary::setArenaLimit(size_t bytes) const {
   if (dfg_status status = api->dfg_model_set_arena_limit(model, bytes))
     return api->error(status);
   return llvm::Error::success();
+}
+
+llvm::Error ModelLibrary::setNumThreads(int32_t threads) const {
+  if (dfg_status status = api->dfg_model_set_num_threads(model, threads))
+    return api->error(status);
+  return llvm::Error::success();
+}
+
+int32_t ModelLibrary::numThreads() const {
+  return api->dfg_model_num_threads(model);
 }
 
 llvm::Error ModelLibrary::run(ArrayRef<dfg_tensor *> inputs,

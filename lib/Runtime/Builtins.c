@@ -3,7 +3,7 @@
 |* LLVM lowers conversions to bfloat16 to calls of compiler-rt's            *|
 |* __truncsfbf2/__truncdfbf2, which the libgcc of GCC 12 lacks. The model    *|
 |* library carries its own (hidden, like the whole runtime), so that it      *|
-|* links with `-z defs` and needs libc and libm only.                         *|
+|* links with `-z defs` and needs libc, libm and libomp only.               *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 

@@ -2,7 +2,7 @@
 |*                                                                            *|
 |* `memref.copy` between buffers that are not both contiguous lowers to a    *|
 |* call of `memrefCopy` (upstream's libmlir_c_runner_utils). The model       *|
-|* library carries its own copy so that it depends on libc and libm only.    *|
+|* library carries its own copy so that it needs no MLIR library.            *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 

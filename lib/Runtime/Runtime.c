@@ -1,7 +1,8 @@
 /*===- Runtime.c - C API of a model compiled by dfg-compile ---------------===*\
 |*                                                                            *|
 |* Linked into every model library as a static archive. It depends on libc   *|
-|* only and exports nothing but the dfg_* API (built -fvisibility=hidden).    *|
+|* and libomp only and exports nothing but the dfg_* API (built              *|
+|* -fvisibility=hidden).                                                      *|
 |* Errors are returned with a message, never reported by aborting: the input *|
 |* tensors come from users.                                                   *|
 |*                                                                            *|
@@ -15,6 +16,7 @@
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +25,21 @@
 /* Defined by the object file dfg-compile emits. */
 extern const dfg_abi_model dfg_model_descriptor;
 
+/* libomp's API (omp.h), which runs the generated code's parallel loops.
+ * Weak: a program that links this archive without libomp (the unit tests)
+ * has no parallel loops to size. */
+extern void omp_set_num_threads(int) __attribute__((weak));
+extern int omp_get_max_threads(void) __attribute__((weak));
+extern int omp_get_num_procs(void) __attribute__((weak));
+extern int omp_get_thread_limit(void) __attribute__((weak));
+
 /* Arenas not in use by a run. A run takes one large enough (or replaces
  * the largest one) and gives it back, so a model run from one thread
  * allocates its arena once, and runs on several threads never share one. */
 enum { kMaxFreeArenas = 8, kArenaAlignment = 64 };
+
+/* The most threads a run may use (dfg_model_set_num_threads). */
+enum { kMaxThreads = 1024 };
 
 typedef struct {
   void *data;
@@ -35,6 +48,8 @@ typedef struct {
 
 struct dfg_model {
   const dfg_abi_model *abi;
+  /* Threads per run, as set by dfg_model_set_num_threads; 0: all cores. */
+  _Atomic int32_t numThreads;
   pthread_mutex_t arenaMutex;
   Arena freeArenas[kMaxFreeArenas];
   int numFreeArenas;
@@ -267,6 +282,46 @@ void dfg_model_close(dfg_model *model) {
   pthread_mutex_destroy(&model->arenaMutex);
   free(model);
   dfgAllocatorModelClosed();
+}
+
+/* The threads a run uses: `requested`, or one per core available to the
+ * process for 0; 1 without libomp. */
+static int32_t resolveThreads(int32_t requested) {
+  if (!omp_get_num_procs)
+    return 1;
+  if (requested > 0)
+    return requested;
+  int procs = omp_get_num_procs();
+  return procs > 0 ? procs : 1;
+}
+
+dfg_status dfg_model_set_num_threads(dfg_model *model, int32_t num_threads) {
+  if (!model)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_model_set_num_threads: model is NULL");
+  if (num_threads < 0)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_model_set_num_threads: the thread count must be 0 (all "
+                "cores) or positive, got %d",
+                (int)num_threads);
+  /* libomp's own limit is INT_MAX by default; far beyond any machine's
+   * cores, a count only makes libomp warn and shrink the team. */
+  int limit = omp_get_thread_limit ? omp_get_thread_limit() : 1;
+  if (limit > kMaxThreads)
+    limit = kMaxThreads;
+  if (num_threads > limit)
+    return fail(DFG_ERR_INVALID_ARGUMENT,
+                "dfg_model_set_num_threads: %d threads is more than the "
+                "limit of %d",
+                (int)num_threads, limit);
+  atomic_store(&model->numThreads, num_threads);
+  return DFG_OK;
+}
+
+int32_t dfg_model_num_threads(const dfg_model *model) {
+  if (!model)
+    return -1;
+  return resolveThreads(atomic_load(&model->numThreads));
 }
 
 int32_t dfg_model_num_inputs(const dfg_model *model) {
@@ -766,7 +821,16 @@ dfg_status dfg_model_run(dfg_model *model, const dfg_tensor *const *inputs,
     cursor += descriptorWords(rank);
   }
 
+  /* The team size is a setting of the calling thread: set for this run,
+   * then given back, so that the caller's own OpenMP code (or another
+   * model run later on this thread) is not affected. */
+  int32_t threads = resolveThreads(atomic_load(&model->numThreads));
+  int savedThreads = omp_get_max_threads ? omp_get_max_threads() : 1;
+  if (omp_set_num_threads)
+    omp_set_num_threads(threads);
   dfg_status status = callEntry(abi, model, args);
+  if (omp_set_num_threads)
+    omp_set_num_threads(savedThreads);
   if (abi->arena)
     releaseArena(model, arena);
   if (status != DFG_OK) {

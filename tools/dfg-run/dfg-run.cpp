@@ -1,7 +1,7 @@
 //===- dfg-run.cpp - run a compiled model on tensor files -----------------===//
 //
 //   dfg-run model.onnx|libmodel.so --input a.pb --input b.npy
-//           [--output-dir DIR] [--benchmark N] [--threads 1]
+//           [--output-dir DIR] [--benchmark N] [--threads N]
 //           [--arena-limit BYTES]
 //   dfg-run model.onnx --test-data DIR [--rtol R] [--atol A]
 //
@@ -148,9 +148,10 @@ static void printTensor(unsigned index, const HostTensor &tensor) {
 
 /// Takes `--threads N` (or `--threads=N`, one dash or two) out of `args`:
 /// libLLVM already registers a `threads` option of its own, so dfg-run's
-/// cannot be a cl::opt. Returns the value, 1 if absent, or an error.
-static llvm::Expected<unsigned> extractThreads(std::vector<char *> &args) {
-  unsigned threads = 1;
+/// cannot be a cl::opt. Returns the value (0: all cores, the default) or an
+/// error.
+static llvm::Expected<int32_t> extractThreads(std::vector<char *> &args) {
+  int32_t threads = 0;
   for (size_t i = 1; i < args.size();) {
     StringRef arg(args[i]);
     if (!arg.consume_front("--") && !arg.consume_front("-")) {
@@ -169,10 +170,11 @@ static llvm::Expected<unsigned> extractThreads(std::vector<char *> &args) {
       value = args[i + 1];
       taken = 2;
     }
-    if (value.getAsInteger(10, threads) || threads == 0)
+    if (value.getAsInteger(10, threads) || threads < 0)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
-          "--threads takes a positive number, got '" + value + "'");
+          "--threads takes a thread count (0 for all cores), got '" + value +
+              "'");
     args.erase(args.begin() + i, args.begin() + i + taken);
   }
   return threads;
@@ -181,18 +183,14 @@ static llvm::Expected<unsigned> extractThreads(std::vector<char *> &args) {
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   std::vector<char *> args(argv, argv + argc);
-  llvm::Expected<unsigned> threads = extractThreads(args);
+  llvm::Expected<int32_t> threads = extractThreads(args);
   if (!threads)
     return fail(threads.takeError());
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(static_cast<int>(args.size()), args.data(),
                               "DFG model runner\n\n"
-                              "  --threads N  threads per run (only 1 for "
-                              "now: the generated code is single-threaded)\n");
-  if (*threads > 1)
-    return fail("--threads " + Twine(*threads) +
-                ": multi-threaded execution is not supported yet (the "
-                "generated code is single-threaded); use --threads 1");
+                              "  --threads N  threads per run (default 0: "
+                              "one per core)\n");
   if (!testData.empty() && !inputPaths.empty())
     return fail("--test-data and --input are exclusive");
 
@@ -239,6 +237,8 @@ int main(int argc, char **argv) {
     llvm::sys::fs::remove_directories(tempDir);
   if (!library)
     return fail(library.takeError());
+  if (llvm::Error error = (*library)->setNumThreads(*threads))
+    return fail(std::move(error));
 
   // numpy has no bfloat16: ONNX's test data stores such tensors as uint16
   // bit patterns. Read them as what the model declares.
@@ -331,6 +331,7 @@ int main(int argc, char **argv) {
     if (!arena)
       return fail(arena.takeError());
     llvm::outs() << "arena_bytes=" << *arena << "\n";
+    llvm::outs() << "threads=" << (*library)->numThreads() << "\n";
     std::sort(times.begin(), times.end());
     size_t n = times.size();
     double median =

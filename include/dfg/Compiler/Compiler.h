@@ -104,7 +104,8 @@ std::string findClang();
 std::string defaultRuntimeArchive(const char *argv0, void *mainAddress);
 
 /// Links `objectPath` and the whole runtime archive into the shared library
-/// `outputPath` (libc and libm only; undefined symbols are errors).
+/// `outputPath` (libc, libm and libomp, with libomp's folder as RUNPATH;
+/// undefined symbols are errors).
 LogicalResult linkSharedLibrary(StringRef objectPath, StringRef runtimeArchive,
                                 StringRef outputPath, Location loc);
 
@@ -118,11 +119,13 @@ enum class EmitKind { MLIR, LLVMIR, Object, SharedLibrary };
 
 struct CompileOptions {
   /// The runtime the library is linked with implements the generic
-  /// allocation functions (a block cache) and provides the planned arena.
+  /// allocation functions (a block cache), provides the planned arena and
+  /// sets the number of threads of the parallel loops (libomp).
   CompileOptions() {
     pipeline.runtimeAllocator = true;
     pipeline.runtimeGuards = true;
     pipeline.arenaArgument = true;
+    pipeline.parallel = true;
   }
 
   EmitKind emit = EmitKind::SharedLibrary;

@@ -68,6 +68,12 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "them (dfg-guard-dynamic-sizes; off for code run "
                      "without the runtime)"),
       llvm::cl::init(false)};
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run the tile loops of contractions and of tiled "
+                     "elementwise ops over the cores (OpenMP: the code "
+                     "calls libomp; off for code run by mlir-runner)"),
+      llvm::cl::init(false)};
 };
 
 /// Adds the `dfg-lower-to-llvm` pipeline to `pm` (anchored on a module):

@@ -97,6 +97,10 @@ public:
   /// The largest arena a run may allocate (0: the machine's memory).
   llvm::Error setArenaLimit(size_t bytes) const;
 
+  /// The threads of each run (0: all cores), and the count that resolves to.
+  llvm::Error setNumThreads(int32_t threads) const;
+  int32_t numThreads() const;
+
   /// Runs the model once. With `outputs`, copies the results into it
   /// (named after the model's outputs); otherwise just frees them.
   llvm::Error run(ArrayRef<dfg_tensor *> inputs,

@@ -6,8 +6,9 @@
 |*                                                                            *|
 |* Tensors are dense, row-major (C order) and own their data. Outputs of      *|
 |* `dfg_model_run` are new tensors owned by the caller (`dfg_tensor_free`).   *|
-|* The generated code is single-threaded; a model may be run from several     *|
-|* threads at once (runs share no mutable state).                             *|
+|* A run spreads its loops over `dfg_model_set_num_threads` threads (all     *|
+|* cores by default; OpenMP, from libomp); a model may also be run from      *|
+|* several threads at once (runs share no mutable state).                     *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
@@ -96,6 +97,18 @@ DFG_API dfg_status dfg_model_input_info(const dfg_model *model, int32_t index,
                                         dfg_tensor_info *info);
 DFG_API dfg_status dfg_model_output_info(const dfg_model *model,
                                          int32_t index, dfg_tensor_info *info);
+
+/* Sets the number of threads a run of `model` uses (its parallel loops
+ * are split among them; the calling thread is one): 0, the default, is one
+ * per core available to the process, 1 runs on the calling thread alone.
+ * Runs already under way are not affected. The outputs do not depend on
+ * the count. DFG_ERR_INVALID_ARGUMENT for a negative count or one above
+ * 1024 (or the OpenMP runtime's thread limit, if lower). */
+DFG_API dfg_status dfg_model_set_num_threads(dfg_model *model,
+                                             int32_t num_threads);
+/* The number of threads a run uses (0 resolved to the cores), or -1 if
+ * `model` is NULL. */
+DFG_API int32_t dfg_model_num_threads(const dfg_model *model);
 
 /* Runs the model. `inputs` holds `num_inputs` tensors, in the model's input
  * order; `outputs` receives `num_outputs` new tensors, which the caller

@@ -7,14 +7,20 @@
 
 // n outside m; 64 = 10 * 6 + 4: the m loop is peeled into full 6x16 tiles
 // and one 4x16 tile. Every tile is a matmul over one k step, marked with the
-// vector sizes (m, n, k) it is to be vectorized with.
+// vector sizes (m, n, k) it is to be vectorized with. The n and m loops,
+// whose iterations write disjoint tiles, are marked parallel; the k loop
+// is not.
 // CHECK-LABEL: func.func @matmul_static
 //       CHECK:   scf.for %{{.*}} = %c0 to %c64 step %c16
 //       CHECK:     scf.for %{{.*}} = %c0 to %c60 step %c6
 //       CHECK:       scf.for %{{.*}} = %c0 to %c32 step %c1
 //       CHECK:         linalg.matmul {dfg.vector_sizes = array<i64: 6, 16, 1>} ins({{.*}} : tensor<6x1xf32>, tensor<1x16xf32>) outs({{.*}} : tensor<6x16xf32>)
+//  CHECK-NEXT:         scf.yield
+//  CHECK-NEXT:       }{{$}}
+//       CHECK:     } {dfg.parallel}
 //       CHECK:     scf.for %{{.*}} = %c0 to %c32 step %c1
 //       CHECK:       linalg.matmul {dfg.vector_sizes = array<i64: 6, 16, 1>} ins({{.*}} : tensor<4x1xf32>, tensor<1x16xf32>) outs({{.*}} : tensor<4x16xf32>)
+//       CHECK:   } {dfg.parallel}
 // With other tile sizes: 64 = 16 * 4 rows, 8 columns, 2 k steps.
 // SMALL-LABEL: func.func @matmul_static
 //       SMALL:   scf.for %{{.*}} = %c0 to %c64 step %c8

@@ -406,6 +406,11 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
   Operation *tiledOp = outer->tiledOps.front();
   fuseInitProducer(rewriter, cast<linalg::LinalgOp>(tiledOp), outer->loops,
                    mDim, nDim, tile);
+  // Every tile loop (batch, n, m) writes its own slice of the output:
+  // dfg-parallelize-tile-loops may run them in parallel once bufferized.
+  // Peeling drops the mark from the partial iterations (one at most).
+  for (LoopLikeOpInterface loop : outer->loops)
+    loop->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
   Operation *scope = outer->loops.empty() ? tiledOp->getParentOp()
                                           : outer->loops.front()->getParentOp();
   tiledOp->setAttr(kRegisterTileAttr, rewriter.getUnitAttr());

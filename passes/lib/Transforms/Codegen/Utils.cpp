@@ -19,7 +19,11 @@ void codegen::peelLoops(RewriterBase &rewriter,
       continue;
     scf::ForOp partial;
     // Fails (and changes nothing) when the step divides the trip count.
-    (void)scf::peelForLoopAndSimplifyBounds(rewriter, forOp, partial);
+    if (failed(scf::peelForLoopAndSimplifyBounds(rewriter, forOp, partial)))
+      continue;
+    // The partial iteration runs once at most: nothing to run in parallel
+    // (the marked loops inside it still may).
+    partial->removeAttr(kParallelLoopAttr);
   }
 }
 
@@ -66,6 +70,9 @@ LogicalResult mlir::dfg::tileInnermostForVectorization(RewriterBase &rewriter,
   for (Operation *tiledOp : tiled->tiledOps)
     tiledOp->setAttr(kVectorSizesAttr,
                      rewriter.getDenseI64ArrayAttr(vectorSizes));
+  // Every loop of an elementwise op is parallel.
+  for (LoopLikeOpInterface loop : tiled->loops)
+    loop->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
   codegen::peelLoops(rewriter, tiled->loops);
   return success();
 }

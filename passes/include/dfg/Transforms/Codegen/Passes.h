@@ -7,6 +7,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -25,6 +26,11 @@ namespace mlir::dfg {
 /// by `dfg-vectorize-tiles`. It survives peeling (which clones loop bodies)
 /// and canonicalization (which may recreate an op with static types).
 inline constexpr llvm::StringLiteral kVectorSizesAttr = "dfg.vector_sizes";
+
+/// The mark the tiling passes put on the tile loops whose iterations are
+/// independent (each writes its own slice of the output):
+/// `dfg-parallelize-tile-loops` runs them in parallel after bufferization.
+inline constexpr llvm::StringLiteral kParallelLoopAttr = "dfg.parallel";
 
 /// How `tileContraction` tiles a contraction: the register tile's output
 /// rows (`m`) and columns (`n`), the reduction steps per vector.contract

@@ -17,6 +17,9 @@ include "mlir/Pass/PassBase.td"
 //   dfg-lower-contractions-to-fma
 //   dfg-write-in-place           pads and concats written in place
 //
+// and, after bufferization, dfg-parallelize-tile-loops (the tile loops the
+// tiling passes marked with `dfg.parallel`, as scf.parallel).
+//
 // The passes that tile mark what they tiled with the vector sizes it is to
 // be vectorized with (`dfg.vector_sizes`, a DenseI64ArrayAttr with one size
 // per loop); `dfg-vectorize-tiles` vectorizes what is marked. The marks are
@@ -237,6 +240,62 @@ def DFGWriteInPlacePass : Pass<"dfg-write-in-place", "func::FuncOp"> {
     "::mlir::affine::AffineDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def DFGParallelizeTileLoopsPass
+    : Pass<"dfg-parallelize-tile-loops", "func::FuncOp"> {
+  let summary = "Run the marked tile loops in parallel (after bufferization)";
+  let description = [{
+    The tiling passes mark the loops whose iterations write disjoint
+    slices of the output (`dfg.parallel`: the batch, n and m loops of a
+    contraction's register tiles, every loop of a tiled elementwise op).
+    After bufferization, this pass turns the outermost marked loop of each
+    nest into an `scf.parallel` (which `convert-scf-to-openmp` runs over
+    the cores), unless it has fewer than `min-trips` iterations or a
+    run-time trip count and a marked loop inside it: then the loops inside
+    are considered instead. A loop that still carries a memref (not written
+    in place) stays sequential, and so does one estimated to run fewer
+    than `min-work` operations (a fork and join of the threads costs
+    microseconds): the estimate counts each op once, a loop its body times
+    its trip count, a linalg op or copy its static iteration space; with a
+    run-time trip count, an `scf.if` chooses between the parallel loop and
+    a sequential copy. A buffer allocated outside the loop (an
+    arena view or an allocation) and used only inside it is scratch (a
+    packed panel): each iteration gets its own allocation of it, freed at
+    the end of the iteration. Every mark is removed.
+
+    With `privatize-only`, the pass does one thing only, and keeps the
+    marks: an allocation made outside the marked loops whose every use is
+    inside one moves into the innermost marked loop holding all its uses.
+    The pipeline runs it right after bufferization, before the arena is
+    planned: planned, such a buffer would share one slot across
+    iterations, and CSE may merge the views of equal slots used by several
+    loops into one value that no longer looks like scratch.
+
+    ```mlir
+    scf.for %i = %c0 to %c96 step %c32 { ... } {dfg.parallel}
+    // becomes
+    scf.parallel (%i) = (%c0) to (%c96) step (%c32) { ... }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+  let options = [
+    Option<"minTrips", "min-trips", "int64_t", /*default=*/"8",
+           "A marked loop with fewer iterations, around other marked loops, "
+           "leaves the parallelism to them">,
+    Option<"privatizeOnly", "privatize-only", "bool", /*default=*/"false",
+           "Only move each allocation used inside marked loops alone into "
+           "the innermost marked loop holding its uses (before "
+           "dfg-plan-memory), keeping the marks">,
+    Option<"minWork", "min-work", "int64_t", /*default=*/"65536",
+           "A loop estimated to run fewer operations (vector ops, elements "
+           "of linalg ops) stays sequential; decided at run time when its "
+           "trip count is dynamic">,
   ];
 }
 
