@@ -2,7 +2,7 @@
 """Writes small ONNX models in the habits of converters other than PyTorch's.
 
 tf2onnx, paddle2onnx and older converters export models unlike
-torch.onnx.export's: opsets 9 to 11 (Slice, Squeeze, Unsqueeze, Resize and
+torch.onnx.export's: opsets 7 to 11 (Slice, Squeeze, Unsqueeze, Resize and
 Dropout in their old forms, Upsample), every weight and shape constant as a
 Constant node instead of an initializer, batch, height and width all
 dynamic (dim_param), and shapes computed at run time by chains such as
@@ -209,6 +209,54 @@ def squeeze_expand():
     return model, reference, [[(2, 1, 3, 5)], [(1, 1, 4, 7)]]
 
 
+def empty_slice():
+    """Opset 11: shape arithmetic through an empty slice (swin_t's habit):
+    Shape of a 2-D tensor sliced from index 2 is empty, concatenated to the
+    shape again, and the result reshapes."""
+    g = Graph()
+    s = g.node("Shape", ["x"])
+    tail = g.node("Slice", [s, g.const([2], np.int64),
+                            g.const([INT64_MAX], np.int64)])
+    target = g.node("Concat", [s, tail], axis=0)
+    shaped = g.node("Reshape", [g.node("ConstantOfShape", [target],
+                                       value=numpy_helper.from_array(
+                                           np.ones(1, np.float32))), target])
+    g.node("Add", ["x", shaped], ["y"])
+    model = make_model(g, "empty_slice", 11,
+                       [value_info("x", F, ["N", "W"])],
+                       [value_info("y", F, ["N", "W"])])
+
+    def reference(x):
+        return [x + 1]
+
+    return model, reference, [[(2, 3)], [(4, 1)]]
+
+
+def upsample7():
+    """Opset 7: Upsample with its scales attribute, bilinear (asymmetric
+    coordinates, as Upsample defines them)."""
+    g = Graph()
+    g.node("Upsample", ["x"], ["y"], mode="linear", scales=[1.0, 1.0, 2.0, 2.0])
+    model = make_model(g, "upsample7", 7,
+                       [value_info("x", F, ["N", 2, "H", "W"])],
+                       [value_info("y", F, ["N", 2, None, None])])
+
+    def reference(x):
+        def along(x, axis):
+            size = x.shape[axis]
+            pos = np.arange(2 * size) / 2.0
+            lo = np.floor(pos).astype(np.int64)
+            hi = np.minimum(lo + 1, size - 1)
+            shape = [1] * x.ndim
+            shape[axis] = 2 * size
+            frac = (pos - lo).reshape(shape)
+            return (np.take(x, lo, axis=axis) * (1 - frac) +
+                    np.take(x, hi, axis=axis) * frac)
+        return [along(along(x, 2), 3)]
+
+    return model, reference, [[(1, 2, 3, 4)], [(2, 2, 5, 2)]]
+
+
 def upsample9():
     """Opset 9: Upsample with a Constant scales input."""
     g = Graph()
@@ -347,6 +395,8 @@ def ocr(opset):
 MODELS = {
     "reshape_chain": reshape_chain,
     "squeeze_expand": squeeze_expand,
+    "empty_slice": empty_slice,
+    "upsample7": upsample7,
     "upsample9": upsample9,
     "resize10": resize10,
     "resize11": resize11,

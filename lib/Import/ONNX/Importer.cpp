@@ -10,6 +10,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
@@ -369,6 +370,21 @@ LogicalResult GraphImporter::checkSupported(const onnx::GraphProto &graph) {
 /// says it computes. Returns the replacement of each replaced value. The
 /// constants that folded ops read are added to `foldedConstants`: once the
 /// graph is complete, those nothing uses any more are erased.
+/// The value of a side-effect free op's single result when it has no
+/// elements (a static shape with a zero size): an empty tensor carries no
+/// data, and exporters' shape arithmetic makes such values (swin_t slices a
+/// 2-element shape from index 2), for which the lowering need not generate
+/// a slice of an empty range.
+static Attribute emptyResultOf(Operation *op) {
+  if (op->getNumResults() != 1 || !isMemoryEffectFree(op))
+    return nullptr;
+  auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!type || !type.hasStaticShape() || type.getNumElements() != 0 ||
+      !isa<IntegerType, FloatType>(type.getElementType()))
+    return nullptr;
+  return DenseElementsAttr::get(type, ArrayRef<Attribute>());
+}
+
 static DenseMap<Value, Value>
 foldCreatedOps(Block::iterator begin, Block::iterator end, OpBuilder &builder,
                llvm::SetVector<Operation *> &foldedConstants) {
@@ -389,8 +405,12 @@ foldCreatedOps(Block::iterator begin, Block::iterator end, OpBuilder &builder,
       operands.push_back(constant);
     }
     SmallVector<OpFoldResult> results;
-    if (failed(op->fold(operands, results)) || results.empty())
-      continue;
+    if (failed(op->fold(operands, results)) || results.empty()) {
+      Attribute empty = emptyResultOf(op);
+      if (!empty)
+        continue;
+      results.assign(1, empty);
+    }
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPoint(op);
     SmallVector<Value> replacements;

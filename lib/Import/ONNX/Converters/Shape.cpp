@@ -218,6 +218,15 @@ Value slice(NodeContext &ctx, Value x, ArrayRef<int64_t> starts,
 }
 
 Value concat(NodeContext &ctx, ArrayRef<Value> inputs, int64_t axis) {
+  // Inputs with no elements along the axis add nothing (shape arithmetic
+  // concatenates empty slices of shapes, as swin_t's does).
+  SmallVector<Value> nonEmpty;
+  for (Value input : inputs)
+    if (axis < 0 || axis >= typeOf(input).getRank() ||
+        typeOf(input).getDimSize(axis) != 0)
+      nonEmpty.push_back(input);
+  if (!nonEmpty.empty() && nonEmpty.size() != inputs.size())
+    return concat(ctx, nonEmpty, axis);
   if (inputs.size() == 1)
     return inputs.front();
   SmallVector<DenseElementsAttr> values;
