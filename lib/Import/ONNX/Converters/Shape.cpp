@@ -613,37 +613,11 @@ resolveReshape(NodeContext &ctx, ArrayRef<int64_t> input,
   return shape;
 }
 
-/// Whether a computed Reshape target needs no resolution: the sizes of a
-/// tensor (dfg.shape_of), or a concatenation whose constant pieces hold no
-/// -1 (and no 0, unless `allowZero`). Exporters write those two entries as
-/// constants; the computed pieces of their shape arithmetic are sizes, as
-/// PyTorch's Concat(16, N * 4, 16) for attention heads.
-bool holdsFinalSizes(Value target, bool allowZero) {
-  if (target.getDefiningOp<ShapeOfOp>())
-    return true;
-  auto concat = target.getDefiningOp<ConcatOp>();
-  if (!concat || concat.getAxis() != 0)
-    return false;
-  return llvm::all_of(concat.getInputs(), [&](Value piece) {
-    if (piece.getDefiningOp<ShapeOfOp>())
-      return true;
-    DenseElementsAttr value = constantOf(piece);
-    if (!value)
-      return !isa_and_present<ConcatOp>(piece.getDefiningOp()) &&
-             typeOf(piece).getRank() == 1;
-    return llvm::none_of(intsOf(value), [&](int64_t size) {
-      return size == -1 || (size == 0 && !allowZero);
-    });
-  });
-}
-
 /// ONNX Reshape's `target` (computed at run time) resolved against `x`'s
 /// sizes at run time: a 0 copies the input dimension (unless `allowZero`),
 /// a -1 takes the element count over the product of the other sizes.
 Value resolveRuntimeShape(NodeContext &ctx, Value x, Value target,
                           bool allowZero) {
-  if (holdsFinalSizes(target, allowZero))
-    return target;
   int64_t length = typeOf(target).getDimSize(0);
   int64_t rank = typeOf(x).getRank();
   Value sizes = ctx.create<ShapeOfOp>(x);
@@ -692,30 +666,16 @@ LogicalResult convertReshape(NodeContext &ctx) {
     if (!value) {
       // A shape computed at run time: ONNX shape inference may still know
       // the result; otherwise the computed sizes, with their 0 and -1
-      // entries resolved at run time where they may hold one
-      // (resolveRuntimeShape), are the shape operand.
+      // entries resolved at run time, are the shape operand.
       RankedTensorType shapeType = typeOf(*shapeInput);
       if (shapeType.getRank() != 1 || shapeType.isDynamicDim(0) ||
           !shapeType.getElementType().isInteger(64))
         return ctx.error("expected a computed shape of static length and "
                          "int64 elements, but got " +
                          formatShape(shapeType.getShape()));
-      SmallVector<int64_t> sizes(shapeType.getDimSize(0), ShapedType::kDynamic);
-      // The positive sizes among the constant pieces of a concatenated
-      // shape are static (Concat(N, 4, H * W) gives ?x4x?).
-      if (auto concat = shapeInput->getDefiningOp<ConcatOp>();
-          concat && concat.getAxis() == 0) {
-        size_t position = 0;
-        for (Value piece : concat.getInputs()) {
-          int64_t length = typeOf(piece).getDimSize(0);
-          if (DenseElementsAttr value = constantOf(piece))
-            for (auto [i, size] : llvm::enumerate(intsOf(value)))
-              if (size > 0 && position + i < sizes.size())
-                sizes[position + i] = size;
-          position += ShapedType::isDynamic(length) ? sizes.size() : length;
-        }
-      }
-      RankedTensorType type = refineWithHint(ctx, 0, inputType.clone(sizes));
+      RankedTensorType type = inputType.clone(SmallVector<int64_t>(
+          shapeType.getDimSize(0), ShapedType::kDynamic));
+      type = refineWithHint(ctx, 0, type);
       Value operand;
       if (type.getNumDynamicDims() > 1) {
         bool allowZero = ctx.version() >= 14 && ctx.intAttr("allowzero", 0);
