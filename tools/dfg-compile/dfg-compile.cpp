@@ -92,6 +92,13 @@ static cl::opt<std::string> runtimeArchive(
              "to this executable)"),
     cl::value_desc("libdfg_runtime.a"), cl::cat(category));
 
+static cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("Fix the sizes of an input at compile time, ? leaving a "
+             "dimension dynamic (e.g. x=1x3x224x224, x=?x3x?x?); repeatable. "
+             "A run with other sizes is an error"),
+    cl::value_desc("NAME=DIMS"), cl::cat(category));
+
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   // --mlir-timing and --mlir-timing-display=list|tree: the import, every
@@ -151,6 +158,19 @@ int main(int argc, char **argv) {
     llvm::errs() << printPipeline(pm) << "\n";
   }
 
+  onnx_import::ImportOptions importOptions;
+  for (const std::string &spec : inputShapes) {
+    std::string error;
+    FailureOr<onnx_import::InputShape> shape =
+        onnx_import::parseInputShape(spec, error);
+    if (failed(shape)) {
+      llvm::errs() << "dfg-compile: --input-shape '" << spec << "': " << error
+                   << "\n";
+      return 1;
+    }
+    importOptions.inputShapes.push_back(std::move(*shape));
+  }
+
   DefaultTimingManager timingManager;
   applyDefaultTimingManagerCLOptions(timingManager);
   TimingScope timing = timingManager.getRootScope();
@@ -158,7 +178,7 @@ int main(int argc, char **argv) {
 
   TimingScope importTiming = timing.nest("Import ONNX");
   FailureOr<OwningOpRef<ModuleOp>> module =
-      onnx_import::importModelFile(&context, inputPath);
+      onnx_import::importModelFile(&context, inputPath, importOptions);
   if (failed(module))
     return 1;
   importTiming.stop();

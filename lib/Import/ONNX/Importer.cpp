@@ -10,6 +10,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
@@ -369,6 +370,21 @@ LogicalResult GraphImporter::checkSupported(const onnx::GraphProto &graph) {
 /// says it computes. Returns the replacement of each replaced value. The
 /// constants that folded ops read are added to `foldedConstants`: once the
 /// graph is complete, those nothing uses any more are erased.
+/// The value of a side-effect free op's single result when it has no
+/// elements (a static shape with a zero size): an empty tensor carries no
+/// data, and exporters' shape arithmetic makes such values (swin_t slices a
+/// 2-element shape from index 2), for which the lowering need not generate
+/// a slice of an empty range.
+static Attribute emptyResultOf(Operation *op) {
+  if (op->getNumResults() != 1 || !isMemoryEffectFree(op))
+    return nullptr;
+  auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!type || !type.hasStaticShape() || type.getNumElements() != 0 ||
+      !isa<IntegerType, FloatType>(type.getElementType()))
+    return nullptr;
+  return DenseElementsAttr::get(type, ArrayRef<Attribute>());
+}
+
 static DenseMap<Value, Value>
 foldCreatedOps(Block::iterator begin, Block::iterator end, OpBuilder &builder,
                llvm::SetVector<Operation *> &foldedConstants) {
@@ -389,8 +405,12 @@ foldCreatedOps(Block::iterator begin, Block::iterator end, OpBuilder &builder,
       operands.push_back(constant);
     }
     SmallVector<OpFoldResult> results;
-    if (failed(op->fold(operands, results)) || results.empty())
-      continue;
+    if (failed(op->fold(operands, results)) || results.empty()) {
+      Attribute empty = emptyResultOf(op);
+      if (!empty)
+        continue;
+      results.assign(1, empty);
+    }
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPoint(op);
     SmallVector<Value> replacements;
@@ -696,6 +716,136 @@ static LogicalResult checkInferenceRanks(const onnx::GraphProto &graph,
   return success();
 }
 
+FailureOr<InputShape> onnx_import::parseInputShape(StringRef spec,
+                                                   std::string &error) {
+  auto [name, dims] = spec.split('=');
+  if (name.empty() || name.size() == spec.size()) {
+    error = "expected NAME=DIMS (e.g. x=1x3x224x224, ? for a dynamic "
+            "dimension)";
+    return failure();
+  }
+  InputShape shape;
+  shape.name = name.str();
+  shape.spec = spec.str();
+  if (dims.empty())
+    return shape;
+  SmallVector<StringRef> parts;
+  dims.split(parts, 'x');
+  for (StringRef part : parts) {
+    if (part == "?") {
+      shape.dims.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    int64_t size;
+    if (part.getAsInteger(10, size) || size < 0) {
+      error = "expected a size or '?', but got '" + part.str() + "'";
+      return failure();
+    }
+    shape.dims.push_back(size);
+  }
+  return shape;
+}
+
+/// Fixes the sizes of graph inputs that `shapes` gives, before ONNX shape
+/// inference runs. A dim_param fixed on one input is fixed on all inputs
+/// that name it (they must agree at run time anyway).
+static LogicalResult applyInputShapes(onnx::GraphProto &graph,
+                                      ArrayRef<InputShape> shapes,
+                                      Location loc) {
+  llvm::StringSet<> initializers;
+  for (const onnx::TensorProto &init : graph.initializer())
+    initializers.insert(init.name());
+  auto formatDims = [](const onnx::TensorShapeProto &shape) {
+    std::string text = "[";
+    for (auto [i, dim] : llvm::enumerate(shape.dim())) {
+      if (i)
+        text += ", ";
+      text += dim.has_dim_value()   ? std::to_string(dim.dim_value())
+              : dim.has_dim_param() ? dim.dim_param()
+                                    : "?";
+    }
+    return text + "]";
+  };
+  llvm::StringMap<int64_t> params;
+  llvm::StringSet<> seen;
+  for (const InputShape &given : shapes) {
+    auto diag = [&]() {
+      return emitError(loc) << "--input-shape '" << given.spec << "': ";
+    };
+    if (!seen.insert(given.name).second)
+      return diag() << "input '" << given.name << "' is given twice";
+    onnx::ValueInfoProto *input = nullptr;
+    for (onnx::ValueInfoProto &candidate : *graph.mutable_input())
+      if (candidate.name() == given.name &&
+          !initializers.contains(candidate.name()))
+        input = &candidate;
+    if (!input) {
+      std::string names;
+      for (const onnx::ValueInfoProto &candidate : graph.input()) {
+        if (initializers.contains(candidate.name()))
+          continue;
+        names += (names.empty() ? "'" : ", '") + candidate.name() + "'";
+      }
+      return diag() << "the model has no input '" << given.name
+                    << "' (its inputs: " << names << ")";
+    }
+    if (!input->type().has_tensor_type() ||
+        !input->type().tensor_type().has_shape())
+      return diag() << "input '" << given.name
+                    << "' is not a tensor of known rank";
+    onnx::TensorShapeProto *shape =
+        input->mutable_type()->mutable_tensor_type()->mutable_shape();
+    if (shape->dim_size() != static_cast<int>(given.dims.size()))
+      return diag() << "rank " << given.dims.size() << ", but input '"
+                    << given.name << "' has rank " << shape->dim_size() << " "
+                    << formatDims(*shape);
+    for (auto [i, size] : llvm::enumerate(given.dims)) {
+      const onnx::TensorShapeProto::Dimension &dim = shape->dim(i);
+      if (ShapedType::isDynamic(size))
+        continue;
+      if (dim.has_dim_value() && dim.dim_value() != size)
+        return diag() << "dimension " << i << " is " << size << ", but input '"
+                      << given.name << "' has " << dim.dim_value() << " there "
+                      << formatDims(*shape);
+      if (dim.has_dim_param()) {
+        auto [it, inserted] = params.try_emplace(dim.dim_param(), size);
+        if (!inserted && it->second != size)
+          return diag() << "dimension " << i << " ('" << dim.dim_param()
+                        << "') is " << size << ", but '" << dim.dim_param()
+                        << "' is fixed to " << it->second << " elsewhere";
+      }
+    }
+  }
+  // Fix the given sizes, then every dimension a fixed dim_param names.
+  for (const InputShape &given : shapes) {
+    for (onnx::ValueInfoProto &input : *graph.mutable_input()) {
+      if (input.name() != given.name)
+        continue;
+      onnx::TensorShapeProto *shape =
+          input.mutable_type()->mutable_tensor_type()->mutable_shape();
+      for (auto [i, size] : llvm::enumerate(given.dims))
+        if (!ShapedType::isDynamic(size))
+          shape->mutable_dim(i)->set_dim_value(size);
+    }
+  }
+  for (onnx::ValueInfoProto &input : *graph.mutable_input()) {
+    if (!input.type().has_tensor_type() ||
+        !input.type().tensor_type().has_shape())
+      continue;
+    for (onnx::TensorShapeProto::Dimension &dim : *input.mutable_type()
+                                                       ->mutable_tensor_type()
+                                                       ->mutable_shape()
+                                                       ->mutable_dim()) {
+      if (!dim.has_dim_param())
+        continue;
+      auto it = params.find(dim.dim_param());
+      if (it != params.end())
+        dim.set_dim_value(it->second);
+    }
+  }
+  return success();
+}
+
 FailureOr<OwningOpRef<ModuleOp>>
 onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
                          const ImportOptions &options) {
@@ -747,6 +897,9 @@ onnx_import::importModel(MLIRContext *context, llvm::MemoryBufferRef buffer,
   // reject those before it runs.
   if (failed(checkWindowAttributes(model.graph(), fileLoc)) ||
       failed(checkInferenceRanks(model.graph(), fileLoc)))
+    return failure();
+  if (failed(applyInputShapes(*model.mutable_graph(), options.inputShapes,
+                              fileLoc)))
     return failure();
   // Shape inference only adds hints: a failure there is not fatal, the
   // converters infer types themselves.

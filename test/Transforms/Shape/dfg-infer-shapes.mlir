@@ -123,6 +123,37 @@ func.func @reshape_from_shape_pieces(%x: tensor<16x?x64xf32>, %n: tensor<1xi64>)
 
 // -----
 
+// Reshape sizes the importer derived from the input's dimensions (slices
+// of dfg.shape_of, and products of them) are known once refinement makes
+// those dimensions static: here the batch, from the broadcast with %s.
+// CHECK-LABEL: func.func @reshape_from_input_dims
+// CHECK: %[[Y:.*]] = dfg.add %arg0, %arg1 : (tensor<?x1x?x4xf32>, tensor<2x1x1x1xf32>) -> tensor<2x1x?x4xf32>
+// CHECK: %[[A:.*]] = dfg.reshape %[[Y]] : (tensor<2x1x?x4xf32>) -> tensor<2x?x4xf32>
+// CHECK: %[[B:.*]] = dfg.reshape %[[Y]] : (tensor<2x1x?x4xf32>) -> tensor<2x?xf32>
+// CHECK: %[[C:.*]] = dfg.reshape %arg0, %{{.*}} : (tensor<?x1x?x4xf32>, tensor<3xi64>) -> tensor<?x?x4xf32>
+// CHECK: return %[[A]], %[[B]], %[[C]]
+func.func @reshape_from_input_dims(%x: tensor<?x1x?x4xf32>, %s: tensor<2x1x1x1xf32>) -> (tensor<?x?x?xf32>, tensor<?x?xf32>, tensor<?x?x?xf32>) {
+  %y = dfg.add %x, %s : (tensor<?x1x?x4xf32>, tensor<2x1x1x1xf32>) -> tensor<?x1x?x4xf32>
+  %dims = dfg.shape_of %y : (tensor<?x1x?x4xf32>) -> tensor<4xi64>
+  %n = dfg.slice %dims {limits = array<i64: 1>, starts = array<i64: 0>, strides = array<i64: 1>} : (tensor<4xi64>) -> tensor<1xi64>
+  %hw = dfg.slice %dims {limits = array<i64: 4>, starts = array<i64: 2>, strides = array<i64: 1>} : (tensor<4xi64>) -> tensor<2xi64>
+  %squeezed = dfg.concat %n, %hw {axis = 0 : i64} : (tensor<1xi64>, tensor<2xi64>) -> tensor<3xi64>
+  %0 = dfg.reshape %y, %squeezed : (tensor<?x1x?x4xf32>, tensor<3xi64>) -> tensor<?x?x?xf32>
+  %lead = dfg.slice %dims {limits = array<i64: 2>, starts = array<i64: 0>, strides = array<i64: 1>} : (tensor<4xi64>) -> tensor<2xi64>
+  %rows = dfg.reduce prod, %lead {axes = array<i64: 0>, keep_dims = true} : (tensor<2xi64>) -> tensor<1xi64>
+  %cols = dfg.reduce prod, %hw {axes = array<i64: 0>, keep_dims = true} : (tensor<2xi64>) -> tensor<1xi64>
+  %flat = dfg.concat %rows, %cols {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>) -> tensor<2xi64>
+  %1 = dfg.reshape %y, %flat : (tensor<?x1x?x4xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  %xdims = dfg.shape_of %x : (tensor<?x1x?x4xf32>) -> tensor<4xi64>
+  %xn = dfg.slice %xdims {limits = array<i64: 1>, starts = array<i64: 0>, strides = array<i64: 1>} : (tensor<4xi64>) -> tensor<1xi64>
+  %xhw = dfg.slice %xdims {limits = array<i64: 4>, starts = array<i64: 2>, strides = array<i64: 1>} : (tensor<4xi64>) -> tensor<2xi64>
+  %xsqueezed = dfg.concat %xn, %xhw {axis = 0 : i64} : (tensor<1xi64>, tensor<2xi64>) -> tensor<3xi64>
+  %2 = dfg.reshape %x, %xsqueezed : (tensor<?x1x?x4xf32>, tensor<3xi64>) -> tensor<?x?x?xf32>
+  return %0, %1, %2 : tensor<?x?x?xf32>, tensor<?x?xf32>, tensor<?x?x?xf32>
+}
+
+// -----
+
 // A callee is refined before its caller (here it comes first in the file):
 // its result type changes with its calls', and the refined call result
 // flows on through the caller.

@@ -21,6 +21,21 @@ class MemoryBufferRef;
 
 namespace mlir::dfg::onnx_import {
 
+/// Sizes a user fixes for a graph input at compile time
+/// (`dfg-compile --input-shape NAME=DIMS`); kDynamic leaves a dimension as
+/// the model has it.
+struct InputShape {
+  std::string name;
+  SmallVector<int64_t> dims;
+  /// The text it was parsed from, for diagnostics.
+  std::string spec;
+};
+
+/// Parses `NAME=DIMS`, DIMS being sizes joined by `x` with `?` for a
+/// dimension left dynamic (`x=1x3x224x224`, `x=?x3x?x?`; a scalar is
+/// `x=`). The error says what is wrong with `spec`.
+FailureOr<InputShape> parseInputShape(StringRef spec, std::string &error);
+
 struct ImportOptions {
   /// Folder that external data paths are relative to; by default the
   /// model file's folder.
@@ -32,6 +47,10 @@ struct ImportOptions {
   int64_t denseLiteralLimit = 64;
   /// Largest model file accepted, in bytes (protobuf itself stops at 2 GiB).
   uint64_t maxModelBytes = uint64_t(2) << 30;
+  /// Input sizes fixed before ONNX shape inference runs, so that every
+  /// type derived from them is static. A `dim_param` fixed on one input is
+  /// fixed on every input that names it.
+  SmallVector<InputShape> inputShapes;
 };
 
 /// Imports the model in `buffer`. Errors are reported through the

@@ -403,11 +403,23 @@ LogicalResult convertDropout(NodeContext &ctx) {
   }
   ctx.setOutput(0, *x);
   if (ctx.hasOutput(1)) {
+    // All kept: true, or up to opset 9 a mask of the input's type holding 1.
     auto type = cast<RankedTensorType>(x->getType());
-    if (!type.hasStaticShape())
-      return ctx.error("the mask output needs a static input shape");
-    auto maskType = type.clone(ctx.builder().getI1Type());
-    ctx.setOutput(1, ctx.constant(DenseElementsAttr::get(maskType, true)));
+    Type elementType =
+        ctx.version() < 10 ? type.getElementType() : ctx.builder().getI1Type();
+    Attribute one = isa<FloatType>(elementType)
+                        ? Attribute(FloatAttr::get(elementType, 1.0))
+                        : Attribute(IntegerAttr::get(elementType, 1));
+    RankedTensorType maskType = type.clone(elementType);
+    if (type.hasStaticShape()) {
+      ctx.setOutput(1, ctx.constant(DenseElementsAttr::get(maskType, one)));
+      return success();
+    }
+    // Dynamic sizes (batch, height, width) are the input's at run time.
+    Value scalar = ctx.constant(
+        DenseElementsAttr::get(RankedTensorType::get({}, elementType), one));
+    Value sizes = ctx.create<ShapeOfOp>(*x);
+    ctx.setOutput(1, ctx.create<BroadcastToOp>(maskType, scalar, sizes));
   }
   return success();
 }

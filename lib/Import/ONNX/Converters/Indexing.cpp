@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 using namespace mlir;
@@ -482,6 +483,45 @@ FailureOr<ResizeShape> shapeFromScales(NodeContext &ctx, Value x,
   return result;
 }
 
+/// Output sizes computed at run time (deeplabv3 resizes to the input's
+/// height and width, read with Shape): the result has the sizes ONNX shape
+/// inference knows and dynamic ones elsewhere, and the scales operand is
+/// `sizes / input` in f64, which the lowering multiplies back and floors.
+/// Where the rounded quotient times the input size falls short of the size
+/// (1 / 49 * 49 < 1), the scale is raised by one unit in the last place, so
+/// that the floor gives the requested size; the coordinates then move by
+/// about 1e-16 of a pixel.
+FailureOr<ResizeShape> shapeFromComputedSizes(NodeContext &ctx, Value x,
+                                              Value sizes,
+                                              ArrayRef<int64_t> axes,
+                                              RankedTensorType hint) {
+  RankedTensorType type = typeOf(x);
+  int64_t rank = type.getRank();
+  RankedTensorType sizesType = typeOf(sizes);
+  if (!axes.empty())
+    return ctx.error("expected constant sizes (input 3) when axes are given");
+  if (sizesType.getRank() != 1 || sizesType.getDimSize(0) != rank ||
+      !isa<IntegerType>(sizesType.getElementType()))
+    return ctx.error("expected " + Twine(rank) +
+                     " integer sizes (input 3, one per input dimension)");
+  ResizeShape result;
+  if (hint && hint.getRank() == rank)
+    result.shape.assign(hint.getShape().begin(), hint.getShape().end());
+  else
+    result.shape.assign(rank, ShapedType::kDynamic);
+  Type f64 = ctx.builder().getF64Type();
+  auto vectorType = RankedTensorType::get({rank}, f64);
+  Value wanted = ctx.create<CastOp>(vectorType, sizes);
+  Value from = ctx.create<CastOp>(vectorType, ctx.create<ShapeOfOp>(x));
+  Value scale = ctx.create<DivOp>(wanted, from);
+  Value back = ctx.create<MulOp>(scale, from);
+  Value short_ = ctx.create<CompareOp>(ComparePredicate::LT, back, wanted);
+  Value raised = ctx.create<MulOp>(
+      scale, ctx.scalar(f64, 1.0 + std::numeric_limits<double>::epsilon()));
+  result.scales = ctx.create<SelectOp>(short_, raised, scale);
+  return result;
+}
+
 /// Nearest-neighbour rounding of Upsample and Resize-10 with asymmetric
 /// coordinates: floor when enlarging, ceil when shrinking (as ONNX Runtime
 /// and the reference outputs of those opsets do).
@@ -656,14 +696,19 @@ LogicalResult convertResize(NodeContext &ctx) {
             DenseElementsAttr::get(scalesType, ArrayRef<float>(values)));
       }
     } else {
-      RankedTensorType hint = ctx.outputTypeHint(0);
-      if (!hint || hint.getRank() != rank || !hint.hasStaticShape())
-        return ctx.error("expected sizes (input 3) to be a constant, or the "
-                         "output shape to be known");
       if (ctx.hasAttr("keep_aspect_ratio_policy") &&
           ctx.stringAttr("keep_aspect_ratio_policy", "") != "stretch")
         return ctx.error("keep_aspect_ratio_policy needs constant sizes");
-      sizesShape.shape.assign(hint.getShape().begin(), hint.getShape().end());
+      RankedTensorType hint = ctx.outputTypeHint(0);
+      if (hint && hint.getRank() == rank && hint.hasStaticShape()) {
+        sizesShape.shape.assign(hint.getShape().begin(), hint.getShape().end());
+      } else {
+        FailureOr<ResizeShape> computed =
+            shapeFromComputedSizes(ctx, *x, ctx.input(3), axes, hint);
+        if (failed(computed))
+          return failure();
+        sizesShape = *computed;
+      }
     }
     for (auto [i, size] : llvm::enumerate(sizesShape.shape))
       if (!ShapedType::isDynamic(size) && size < 1)

@@ -218,6 +218,15 @@ Value slice(NodeContext &ctx, Value x, ArrayRef<int64_t> starts,
 }
 
 Value concat(NodeContext &ctx, ArrayRef<Value> inputs, int64_t axis) {
+  // Inputs with no elements along the axis add nothing (shape arithmetic
+  // concatenates empty slices of shapes, as swin_t's does).
+  SmallVector<Value> nonEmpty;
+  for (Value input : inputs)
+    if (axis < 0 || axis >= typeOf(input).getRank() ||
+        typeOf(input).getDimSize(axis) != 0)
+      nonEmpty.push_back(input);
+  if (!nonEmpty.empty() && nonEmpty.size() != inputs.size())
+    return concat(ctx, nonEmpty, axis);
   if (inputs.size() == 1)
     return inputs.front();
   SmallVector<DenseElementsAttr> values;
@@ -333,24 +342,86 @@ normalizedAxes(NodeContext &ctx, ArrayRef<int64_t> axes, int64_t rank) {
   return result;
 }
 
-/// Checks the dynamic dimensions of a reshape result (more than one needs a
-/// run-time shape, which a shape known at import never provides).
-LogicalResult checkReshapeResult(NodeContext &ctx, RankedTensorType type) {
+/// Where a dimension of a reshape result comes from, in terms of the input's
+/// dimensions: the product of input dimensions [begin, end), or (`rest`)
+/// the element count divided by the product of the other result dimensions
+/// (Reshape's -1). Static sizes of the result type take precedence.
+struct DimSource {
+  int64_t begin = 0, end = 0;
+  bool rest = false;
+
+  static DimSource of(int64_t d) { return {d, d + 1, false}; }
+  static DimSource product(int64_t begin, int64_t end) {
+    return {begin, end, false};
+  }
+  static DimSource one() { return {0, 0, false}; }
+  static DimSource remaining() { return {0, 0, true}; }
+};
+
+/// The sizes of `type` (a reshape of `x`) as a run-time 1-D i64 tensor,
+/// derived symbolically from `x`'s dimensions (dfg.shape_of) by `dims`.
+/// Exporters other than PyTorch's leave batch, height and width all dynamic,
+/// and a reshape result with more than one dynamic dimension cannot be
+/// implied by the element count.
+Value derivedShape(NodeContext &ctx, Value x, RankedTensorType type,
+                   ArrayRef<DimSource> dims) {
+  Value sizes = ctx.create<ShapeOfOp>(x);
+  auto product = [&](Value piece) -> Value {
+    return ctx.create<ReduceOp>(ReduceKind::Prod, piece, ArrayRef<int64_t>{0},
+                                /*keep_dims=*/true);
+  };
+  SmallVector<Value> pieces;
+  std::optional<unsigned> restIndex;
+  for (auto [i, source] : llvm::enumerate(dims)) {
+    int64_t size = type.getDimSize(i);
+    if (!ShapedType::isDynamic(size)) {
+      pieces.push_back(ctx.i64Vector({size}));
+    } else if (source.rest) {
+      restIndex = i;
+      pieces.push_back(Value());
+    } else if (source.end - source.begin == 1) {
+      pieces.push_back(slice(ctx, sizes, {source.begin}, {source.end}, {1}));
+    } else {
+      pieces.push_back(
+          product(slice(ctx, sizes, {source.begin}, {source.end}, {1})));
+    }
+  }
+  if (restIndex) {
+    SmallVector<Value> others;
+    for (Value piece : pieces)
+      if (piece)
+        others.push_back(piece);
+    Value known = others.empty()
+                      ? ctx.i64Vector({1})
+                      : product(ctx.create<ConcatOp>(others, int64_t(0)));
+    // An empty known product (a zero-sized dimension) would divide by zero.
+    Value one = ctx.i64Vector({1});
+    Value zero = ctx.i64Vector({0});
+    Value isZero = ctx.create<CompareOp>(ComparePredicate::EQ, known, zero);
+    Value divisor = ctx.create<SelectOp>(isZero, one, known);
+    pieces[*restIndex] = ctx.create<DivOp>(product(sizes), divisor);
+  }
+  return ctx.create<ConcatOp>(pieces, int64_t(0));
+}
+
+/// `x` reshaped to `type`, with sizes derived from `x`'s by `dims` at run
+/// time when `type` has more than one dynamic dimension.
+Value reshapeDerived(NodeContext &ctx, Value x, RankedTensorType type,
+                     ArrayRef<DimSource> dims) {
   if (type.getNumDynamicDims() <= 1)
-    return success();
-  return ctx.error("the result shape has " + Twine(type.getNumDynamicDims()) +
-                   " dynamic dimensions; at most one can be implied by the "
-                   "element count");
+    return reshape(ctx, x, type);
+  return reshape(ctx, x, type, derivedShape(ctx, x, type, dims));
 }
 
 /// Sets output 0 to `x` reshaped to `type`, refined with ONNX shape
-/// inference's hint; an error when the result needs a run-time shape.
+/// inference's hint. A result with more than one dynamic dimension gets its
+/// sizes at run time, derived from `x`'s by `dims` (one per result
+/// dimension).
 LogicalResult setReshapedOutput(NodeContext &ctx, Value x,
-                                RankedTensorType type) {
+                                RankedTensorType type,
+                                ArrayRef<DimSource> dims) {
   RankedTensorType result = refineWithHint(ctx, 0, type);
-  if (failed(checkReshapeResult(ctx, result)))
-    return failure();
-  ctx.setOutput(0, reshape(ctx, x, result));
+  ctx.setOutput(0, reshapeDerived(ctx, x, result, dims));
   return success();
 }
 
@@ -489,10 +560,10 @@ FailureOr<AxisMap> axisMapOf(NodeContext &ctx, unsigned index, int64_t rank,
 
 /// The ONNX Reshape target resolved against `input`: 0 copies the input
 /// dimension (unless `allowZero`), -1 takes what is left.
-FailureOr<SmallVector<int64_t>> resolveReshape(NodeContext &ctx,
-                                               ArrayRef<int64_t> input,
-                                               ArrayRef<int64_t> target,
-                                               bool allowZero) {
+FailureOr<SmallVector<int64_t>>
+resolveReshape(NodeContext &ctx, ArrayRef<int64_t> input,
+               ArrayRef<int64_t> target, bool allowZero,
+               SmallVectorImpl<DimSource> &sources) {
   SmallVector<int64_t> shape;
   int64_t inferred = -1;
   for (auto [i, size] : llvm::enumerate(target)) {
@@ -503,16 +574,19 @@ FailureOr<SmallVector<int64_t>> resolveReshape(NodeContext &ctx,
                          "has rank " +
                          Twine(input.size()));
       shape.push_back(input[i]);
+      sources.push_back(DimSource::of(i));
     } else if (size == -1) {
       if (inferred >= 0)
         return ctx.error("expected at most one -1 in the shape " +
                          formatShape(target));
       inferred = i;
       shape.push_back(ShapedType::kDynamic);
+      sources.push_back(DimSource::remaining());
     } else if (size < 0) {
       return ctx.error("invalid shape entry " + Twine(size));
     } else {
       shape.push_back(size);
+      sources.push_back(DimSource::one());
     }
   }
   int64_t count = shapeProduct(input);
@@ -539,6 +613,43 @@ FailureOr<SmallVector<int64_t>> resolveReshape(NodeContext &ctx,
   return shape;
 }
 
+/// ONNX Reshape's `target` (computed at run time) resolved against `x`'s
+/// sizes at run time: a 0 copies the input dimension (unless `allowZero`),
+/// a -1 takes the element count over the product of the other sizes.
+Value resolveRuntimeShape(NodeContext &ctx, Value x, Value target,
+                          bool allowZero) {
+  int64_t length = typeOf(target).getDimSize(0);
+  int64_t rank = typeOf(x).getRank();
+  Value sizes = ctx.create<ShapeOfOp>(x);
+  Value resolved = target;
+  if (!allowZero) {
+    // The input's sizes over the target's length (a 0 past the input's rank
+    // is invalid ONNX; it reads 1 here).
+    Value copies = slice(ctx, sizes, {0}, {std::min(length, rank)}, {1});
+    if (length > rank)
+      copies = ctx.create<ConcatOp>(
+          ValueRange{copies,
+                     ctx.i64Vector(SmallVector<int64_t>(length - rank, 1))},
+          int64_t(0));
+    Value isZero =
+        ctx.create<CompareOp>(ComparePredicate::EQ, target, ctx.i64Vector({0}));
+    resolved = ctx.create<SelectOp>(isZero, copies, target);
+  }
+  Value one = ctx.i64Vector({1});
+  Value isRest = ctx.create<CompareOp>(ComparePredicate::EQ, resolved,
+                                       ctx.i64Vector({-1}));
+  Value known = ctx.create<ReduceOp>(
+      ReduceKind::Prod, ctx.create<SelectOp>(isRest, one, resolved),
+      ArrayRef<int64_t>{0}, /*keep_dims=*/true);
+  Value isEmpty =
+      ctx.create<CompareOp>(ComparePredicate::EQ, known, ctx.i64Vector({0}));
+  Value divisor = ctx.create<SelectOp>(isEmpty, one, known);
+  Value count = ctx.create<ReduceOp>(ReduceKind::Prod, sizes,
+                                     ArrayRef<int64_t>{0}, /*keep_dims=*/true);
+  Value rest = ctx.create<DivOp>(count, divisor);
+  return ctx.create<SelectOp>(isRest, rest, resolved);
+}
+
 LogicalResult convertReshape(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
@@ -554,28 +665,34 @@ LogicalResult convertReshape(NodeContext &ctx) {
     DenseElementsAttr value = ctx.constantInput(1);
     if (!value) {
       // A shape computed at run time: ONNX shape inference may still know
-      // the result; otherwise the computed sizes are the shape operand
-      // (taken as final sizes: its 0 and -1 entries are not resolved).
+      // the result; otherwise the computed sizes, with their 0 and -1
+      // entries resolved at run time, are the shape operand.
       RankedTensorType shapeType = typeOf(*shapeInput);
-      if (shapeType.getRank() != 1 || shapeType.isDynamicDim(0))
-        return ctx.error("expected a computed shape of static length");
+      if (shapeType.getRank() != 1 || shapeType.isDynamicDim(0) ||
+          !shapeType.getElementType().isInteger(64))
+        return ctx.error("expected a computed shape of static length and "
+                         "int64 elements, but got " +
+                         formatShape(shapeType.getShape()));
       RankedTensorType type = inputType.clone(SmallVector<int64_t>(
           shapeType.getDimSize(0), ShapedType::kDynamic));
       type = refineWithHint(ctx, 0, type);
-      bool needsOperand = type.getNumDynamicDims() > 1 &&
-                          shapeType.getElementType().isInteger(64);
-      Value operand = needsOperand ? *shapeInput : Value();
+      Value operand;
+      if (type.getNumDynamicDims() > 1) {
+        bool allowZero = ctx.version() >= 14 && ctx.intAttr("allowzero", 0);
+        operand = resolveRuntimeShape(ctx, *x, *shapeInput, allowZero);
+      }
       ctx.setOutput(0, reshape(ctx, *x, type, operand));
       return success();
     }
     target = intsOf(value);
   }
   bool allowZero = ctx.version() >= 14 && ctx.intAttr("allowzero", 0);
+  SmallVector<DimSource> sources;
   FailureOr<SmallVector<int64_t>> shape =
-      resolveReshape(ctx, inputType.getShape(), target, allowZero);
+      resolveReshape(ctx, inputType.getShape(), target, allowZero, sources);
   if (failed(shape))
     return failure();
-  return setReshapedOutput(ctx, *x, inputType.clone(*shape));
+  return setReshapedOutput(ctx, *x, inputType.clone(*shape), sources);
 }
 
 LogicalResult convertShape(NodeContext &ctx) {
@@ -637,7 +754,9 @@ LogicalResult convertFlatten(NodeContext &ctx) {
     axis += rank;
   SmallVector<int64_t> shape = {shapeProduct(type.getShape().take_front(axis)),
                                 shapeProduct(type.getShape().drop_front(axis))};
-  return setReshapedOutput(ctx, *x, type.clone(shape));
+  return setReshapedOutput(
+      ctx, *x, type.clone(shape),
+      {DimSource::product(0, axis), DimSource::product(axis, rank)});
 }
 
 /// Axes as axesOperand reads them: none when the node gives none.
@@ -649,7 +768,8 @@ using OptionalAxes = std::optional<SmallVector<int64_t>>;
 LogicalResult convertAxesReshape(
     NodeContext &ctx,
     FailureOr<SmallVector<int64_t>> (*shapeFor)(NodeContext &, RankedTensorType,
-                                                const OptionalAxes &)) {
+                                                const OptionalAxes &,
+                                                SmallVectorImpl<DimSource> &)) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
     return failure();
@@ -659,21 +779,25 @@ LogicalResult convertAxesReshape(
   FailureOr<OptionalAxes> axes = axesOperand(ctx, 13, 1);
   if (failed(axes))
     return failure();
-  FailureOr<SmallVector<int64_t>> shape = shapeFor(ctx, type, *axes);
+  SmallVector<DimSource> sources;
+  FailureOr<SmallVector<int64_t>> shape = shapeFor(ctx, type, *axes, sources);
   if (failed(shape))
     return failure();
-  return setReshapedOutput(ctx, *x, type.clone(*shape));
+  return setReshapedOutput(ctx, *x, type.clone(*shape), sources);
 }
 
-FailureOr<SmallVector<int64_t>> squeezedShape(NodeContext &ctx,
-                                              RankedTensorType type,
-                                              const OptionalAxes &axes) {
+FailureOr<SmallVector<int64_t>>
+squeezedShape(NodeContext &ctx, RankedTensorType type, const OptionalAxes &axes,
+              SmallVectorImpl<DimSource> &sources) {
   SmallVector<int64_t> shape;
   if (!axes) {
     // Every dimension of size 1; a dynamic one is assumed not to be.
-    for (int64_t size : type.getShape())
-      if (size != 1)
+    for (auto [d, size] : llvm::enumerate(type.getShape())) {
+      if (size != 1) {
         shape.push_back(size);
+        sources.push_back(DimSource::of(d));
+      }
+    }
     return shape;
   }
   FailureOr<SmallVector<int64_t>> normalized =
@@ -683,6 +807,7 @@ FailureOr<SmallVector<int64_t>> squeezedShape(NodeContext &ctx,
   for (auto [d, size] : llvm::enumerate(type.getShape())) {
     if (!llvm::is_contained(*normalized, static_cast<int64_t>(d))) {
       shape.push_back(size);
+      sources.push_back(DimSource::of(d));
       continue;
     }
     if (!ShapedType::isDynamic(size) && size != 1)
@@ -692,9 +817,9 @@ FailureOr<SmallVector<int64_t>> squeezedShape(NodeContext &ctx,
   return shape;
 }
 
-FailureOr<SmallVector<int64_t>> unsqueezedShape(NodeContext &ctx,
-                                                RankedTensorType type,
-                                                const OptionalAxes &axes) {
+FailureOr<SmallVector<int64_t>>
+unsqueezedShape(NodeContext &ctx, RankedTensorType type,
+                const OptionalAxes &axes, SmallVectorImpl<DimSource> &sources) {
   if (!axes)
     return ctx.error("expected axes");
   int64_t rank = type.getRank() + axes->size();
@@ -706,7 +831,10 @@ FailureOr<SmallVector<int64_t>> unsqueezedShape(NodeContext &ctx,
   for (int64_t d = 0; d < rank; ++d) {
     if (llvm::is_contained(*normalized, d)) {
       shape.push_back(1);
+      sources.push_back(DimSource::one());
     } else {
+      sources.push_back(
+          DimSource::of(type.getRank() - static_cast<int64_t>(rest.size())));
       shape.push_back(rest.front());
       rest = rest.drop_front();
     }
@@ -976,6 +1104,48 @@ FailureOr<SmallVector<int64_t>> shapeInput(NodeContext &ctx, unsigned index) {
   return shape;
 }
 
+/// Expand to a shape computed at run time (vit's class token expanded to the
+/// batch): the result's sizes are the numpy broadcast of the input's and
+/// the target's, taken at run time; static ones come from the input or
+/// ONNX shape inference.
+LogicalResult convertComputedExpand(NodeContext &ctx, Value x) {
+  FailureOr<int64_t> length = vectorLength(ctx, 1, "shape");
+  if (failed(length))
+    return failure();
+  if (ShapedType::isDynamic(*length))
+    return ctx.error("expected a computed shape of static length");
+  RankedTensorType type = typeOf(x);
+  int64_t rank = std::max(type.getRank(), *length);
+  // Both shapes padded with leading 1s to the result's rank.
+  auto padded = [&](Value sizes, int64_t from) -> Value {
+    if (from == rank)
+      return sizes;
+    return ctx.create<ConcatOp>(
+        ValueRange{ctx.i64Vector(SmallVector<int64_t>(rank - from, 1)), sizes},
+        int64_t(0));
+  };
+  Value target = padded(toI64(ctx, ctx.input(1)), *length);
+  Value sizes = padded(ctx.create<ShapeOfOp>(x), type.getRank());
+  // Where the target is 1 the input's size stays; elsewhere the target's
+  // (the input's is then 1 or equal, or the model is invalid).
+  Value isOne =
+      ctx.create<CompareOp>(ComparePredicate::EQ, target, ctx.i64Vector({1}));
+  Value runtimeShape = ctx.create<SelectOp>(isOne, sizes, target);
+  SmallVector<int64_t> shape(rank, ShapedType::kDynamic);
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    int64_t size = type.getDimSize(d);
+    if (!ShapedType::isDynamic(size) && size != 1)
+      shape[rank - type.getRank() + d] = size;
+  }
+  RankedTensorType resultType = refineWithHint(ctx, 0, type.clone(shape));
+  if (resultType.hasStaticShape()) {
+    ctx.setOutput(0, broadcastTo(ctx, x, resultType.getShape()));
+    return success();
+  }
+  ctx.setOutput(0, ctx.create<BroadcastToOp>(resultType, x, runtimeShape));
+  return success();
+}
+
 LogicalResult convertExpand(NodeContext &ctx) {
   FailureOr<Value> x = ctx.requiredInput(0);
   if (failed(x))
@@ -995,8 +1165,7 @@ LogicalResult convertExpand(NodeContext &ctx) {
   } else {
     RankedTensorType hint = ctx.outputTypeHint(0);
     if (!hint || !hint.hasStaticShape())
-      return ctx.error("expected a constant shape (input 1), or one ONNX "
-                       "shape inference knows");
+      return convertComputedExpand(ctx, *x);
     result = llvm::to_vector(hint.getShape());
   }
   ctx.setOutput(0, broadcastTo(ctx, *x, result));
@@ -1062,12 +1231,15 @@ LogicalResult convertTile(NodeContext &ctx) {
     result.push_back(ShapedType::isDynamic(size) ? size : size * r);
   }
   RankedTensorType resultType = refineWithHint(ctx, 0, type.clone(result));
-  if (failed(checkReshapeResult(ctx, type.clone(interleaved))) ||
-      failed(checkReshapeResult(ctx, resultType)))
-    return failure();
-  Value expanded = reshape(ctx, *x, interleaved);
+  SmallVector<DimSource> interleavedSources, resultSources;
+  for (int64_t d = 0; d < rank; ++d) {
+    interleavedSources.append({DimSource::one(), DimSource::of(d)});
+    resultSources.push_back(DimSource::product(2 * d, 2 * d + 2));
+  }
+  Value expanded =
+      reshapeDerived(ctx, *x, type.clone(interleaved), interleavedSources);
   Value tiled = broadcastTo(ctx, expanded, broadcast);
-  ctx.setOutput(0, reshape(ctx, tiled, resultType));
+  ctx.setOutput(0, reshapeDerived(ctx, tiled, resultType, resultSources));
   return success();
 }
 

@@ -11,6 +11,7 @@
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace mlir::dfg {
@@ -102,10 +103,34 @@ struct RefineInferredTypes : RewritePattern {
   }
 };
 
+/// The dimensions of a tensor that a 1-D `piece` reads, when it is a
+/// unit-stride dfg.slice of dfg.shape_of (the importer derives reshape sizes
+/// that way): the tensor's static sizes, std::nullopt for its dynamic ones.
+static std::optional<SmallVector<std::optional<int64_t>>>
+dimensionsRead(Value piece) {
+  auto slice = piece.getDefiningOp<SliceOp>();
+  if (!slice || slice.getStarts().size() != 1 || slice.getStrides()[0] != 1)
+    return std::nullopt;
+  auto shapeOf = slice.getInput().getDefiningOp<ShapeOfOp>();
+  if (!shapeOf)
+    return std::nullopt;
+  ArrayRef<int64_t> dims = shapeOf.getInput().getType().getShape();
+  int64_t rank = dims.size();
+  int64_t start = std::clamp<int64_t>(slice.getStarts()[0], 0, rank);
+  int64_t limit = std::clamp<int64_t>(slice.getLimits()[0], start, rank);
+  SmallVector<std::optional<int64_t>> sizes;
+  for (int64_t size : dims.slice(start, limit - start))
+    sizes.push_back(ShapedType::isDynamic(size) ? std::nullopt
+                                                : std::optional(size));
+  return sizes;
+}
+
 /// The sizes a reshape's shape operand fixes at compile time, one per
 /// result dimension (std::nullopt where only the run knows): all of a
 /// constant, the constant pieces of a concatenation (exporters build shapes
-/// as Concat(Unsqueeze(Gather(Shape(x))), constant, ...)).
+/// as Concat(Unsqueeze(Gather(Shape(x))), constant, ...)), and pieces that
+/// read static dimensions of a tensor (a slice of dfg.shape_of, or the
+/// product of one) once refinement has made them static.
 static SmallVector<std::optional<int64_t>> knownSizes(Value shape,
                                                       int64_t rank) {
   SmallVector<std::optional<int64_t>> sizes;
@@ -117,9 +142,28 @@ static SmallVector<std::optional<int64_t>> knownSizes(Value shape,
     if (matchPattern(piece, m_Constant(&values))) {
       for (const APInt &v : values.getValues<APInt>())
         sizes.push_back(v.getSExtValue());
-    } else {
-      sizes.append(type.getDimSize(0), std::nullopt);
+      return true;
     }
+    if (std::optional<SmallVector<std::optional<int64_t>>> dims =
+            dimensionsRead(piece)) {
+      if (static_cast<int64_t>(dims->size()) == type.getDimSize(0)) {
+        sizes.append(dims->begin(), dims->end());
+        return true;
+      }
+    }
+    auto product = piece.getDefiningOp<ReduceOp>();
+    if (product && product.getKind() == ReduceKind::Prod &&
+        product.getKeepDims() && type.getDimSize(0) == 1) {
+      if (std::optional<SmallVector<std::optional<int64_t>>> dims =
+              dimensionsRead(product.getInput())) {
+        std::optional<int64_t> total = 1;
+        for (std::optional<int64_t> size : *dims)
+          total = total && size ? std::optional(*total * *size) : std::nullopt;
+        sizes.push_back(total);
+        return true;
+      }
+    }
+    sizes.append(type.getDimSize(0), std::nullopt);
     return true;
   };
   bool ok = true;
