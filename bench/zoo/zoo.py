@@ -13,9 +13,9 @@ download):
      + 1e-4 * max|torch| element-wise (numpy.allclose with rtol 1e-4 and an
      absolute tolerance of 1e-4 of the output's largest magnitude, so that
      values near zero in a wide-ranged output do not fail on rounding);
-  4. time DFG (dfg-run --benchmark) and ONNX Runtime with one thread
-     (bench/ort/run.js --threads 1) in the same run, and record the arena
-     that dfg-run reports.
+  4. time DFG (dfg-run --threads 1 --benchmark) and ONNX Runtime with one
+     thread (bench/ort/run.js --threads 1) in the same run, and record the
+     arena that dfg-run reports.
 
 The models: every torchvision classification architecture whose fp32
 weights are under 400 MB (batch 1 at the architecture's usual resolution,
@@ -270,7 +270,8 @@ def run_model(name, family, shape, size, args):
         return result
 
     proc, _, text = run([os.path.join(BIN, "dfg-run"), lib, "--input", inp,
-                         "--benchmark", str(args.iters)], args.timeout)
+                         "--threads", "1", "--benchmark", str(args.iters)],
+                        args.timeout)
     dfg = median(text) if proc else None
     arena = re.search(r"arena_bytes=(\d+)", text or "")
     proc, _, text = run(["node", os.path.join(ROOT, "bench", "ort",
