@@ -239,7 +239,11 @@ def run_model(name, family, shape, size, args):
         proc, _, text = run([sys.executable, __file__, "export-one", name],
                             args.timeout)
         if proc is None or proc.returncode != 0:
-            result.update(status="export failed", reason=first_error(text))
+            # A Python traceback: its last line says what went wrong.
+            lines = [l for l in text.splitlines() if l.strip()]
+            result.update(status="export failed",
+                          reason=(lines[-1] if lines and proc else
+                                  first_error(text))[:200])
             return result
     with open(os.path.join(model_dir, "export.json")) as f:
         result.update(json.load(f))
