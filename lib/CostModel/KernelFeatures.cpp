@@ -399,3 +399,88 @@ void mlir::dfg::cost::computeChoiceFeatures(KernelFeatures &features,
       (f.n * elementBits) % std::max<int64_t>(elementBits, choice.vectorBits) !=
       0;
 }
+
+SmallVector<NamedFeature>
+mlir::dfg::cost::featureVector(const KernelFeatures &f) {
+  auto lg = [](double x) { return std::log2(1.0 + std::max(0.0, x)); };
+  auto is = [&](KernelKind kind) { return f.kind == kind ? 1.0 : 0.0; };
+  auto extent = [&](size_t i) -> double {
+    return i < f.loopExtents.size() ? lg(f.loopExtents[i]) : 0.0;
+  };
+  const CodegenChoice &c = f.choice;
+  int64_t tileM = std::max<int64_t>(1, c.tileM),
+          tileN = std::max<int64_t>(1, c.tileN);
+  double fullRows = f.m > 0 ? std::floor(double(f.m) / tileM) : 0;
+  double fullCols = f.n > 0 ? std::floor(double(f.n) / tileN) : 0;
+  return {
+      // The kernel.
+      {"kind_contraction", is(KernelKind::Contraction)},
+      {"kind_convolution", is(KernelKind::Convolution)},
+      {"kind_depthwise", is(KernelKind::DepthwiseConvolution)},
+      {"kind_pooling", is(KernelKind::Pooling)},
+      {"kind_elementwise", is(KernelKind::Elementwise)},
+      {"kind_reduction", is(KernelKind::Reduction)},
+      {"kind_data_movement", is(KernelKind::DataMovement)},
+      {"element_bits", double(f.elementBits)},
+      {"is_float", f.isFloat ? 1.0 : 0.0},
+      {"num_loops", double(f.loopExtents.size())},
+      {"num_parallel_loops", double(f.numParallelLoops)},
+      {"num_reduction_loops", double(f.numReductionLoops)},
+      {"num_dynamic_loops", double(f.numDynamicLoops)},
+      {"log_extent_0", extent(0)},
+      {"log_extent_1", extent(1)},
+      {"log_extent_2", extent(2)},
+      {"log_extent_3", extent(3)},
+      {"log_extent_4", extent(4)},
+      {"log_extent_5", extent(5)},
+      {"log_extent_6", extent(6)},
+      {"log_iterations", lg(f.iterations)},
+      {"ops_per_iteration", f.opsPerIteration},
+      {"log_flops", lg(f.flops)},
+      {"log_bytes_read", lg(f.bytesRead)},
+      {"log_bytes_written", lg(f.bytesWritten)},
+      {"log_footprint_bytes", lg(f.footprintBytes)},
+      {"log_arithmetic_intensity", lg(f.arithmeticIntensity)},
+      {"has_gemm_view", f.hasGemmView ? 1.0 : 0.0},
+      {"log_batch", lg(f.batch)},
+      {"log_m", lg(f.m)},
+      {"log_n", lg(f.n)},
+      {"log_k", lg(f.k)},
+      {"log_lhs_bytes", lg(f.lhsBytes)},
+      {"log_rhs_bytes", lg(f.rhsBytes)},
+      {"log_acc_bytes", lg(f.accBytes)},
+      {"is_pointwise", f.isPointwise ? 1.0 : 0.0},
+      {"filter_taps", double(f.filterTaps)},
+      {"log_innermost_extent", lg(f.innermostExtent)},
+      {"m_mod_tile_m", f.m > 0 ? double(f.m % tileM) : 0.0},
+      {"n_mod_tile_n", f.n > 0 ? double(f.n % tileN) : 0.0},
+      {"n_mod_16", f.n > 0 ? double(f.n % 16) : 0.0},
+      {"log_full_rows", lg(fullRows)},
+      {"log_full_cols", lg(fullCols)},
+      // The choice.
+      {"tile_m", double(c.tileM)},
+      {"tile_n", double(c.tileN)},
+      {"tile_k", double(c.tileK)},
+      {"im2col", c.im2col ? 1.0 : 0.0},
+      {"packing", c.packing ? 1.0 : 0.0},
+      {"vector_bits", double(c.vectorBits)},
+      // What the choice implies.
+      {"vectorized", f.vectorized ? 1.0 : 0.0},
+      {"log_full_tiles", lg(f.fullTiles)},
+      {"log_partial_tiles", lg(f.partialTiles)},
+      {"lane_utilization", f.laneUtilization},
+      {"accumulator_vectors", double(f.accumulatorVectors)},
+      {"spills", f.spills ? 1.0 : 0.0},
+      {"tile_efficiency", f.tileEfficiency},
+      {"log_im2col_bytes", lg(f.im2colBytes)},
+      {"log_pack_bytes", lg(f.packBytes)},
+      {"unaligned_panel_rows", f.unalignedPanelRows ? 1.0 : 0.0},
+  };
+}
+
+SmallVector<llvm::StringLiteral> mlir::dfg::cost::featureVectorNames() {
+  SmallVector<llvm::StringLiteral> names;
+  for (const NamedFeature &feature : featureVector(KernelFeatures()))
+    names.push_back(feature.name);
+  return names;
+}

@@ -13,6 +13,8 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -20,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 
 #include <string>
 #include <vector>
@@ -344,6 +347,38 @@ MachineProfile roundProfile() {
   profile.caches = {{1, 32 << 10, 1e9}, {2, 1 << 20, 5e8}};
   profile.memoryReadBytesPerSecond = 1e8;
   return profile;
+}
+
+TEST_F(CostModelTest, FeatureVectorHasFixedNamesAndFiniteValues) {
+  SmallVector<llvm::StringLiteral> names = featureVectorNames();
+  llvm::StringSet<> unique;
+  for (llvm::StringLiteral name : names)
+    EXPECT_TRUE(unique.insert(name).second)
+        << "repeated feature " << name.str();
+  CodegenChoice narrow;
+  narrow.tileM = 4;
+  narrow.tileN = 8;
+  for (const std::string &ir : {matmul(64, 13, 64), conv(false), conv(true)}) {
+    KernelFeatures f = mustExtract(ir, narrow);
+    SmallVector<NamedFeature> vector = featureVector(f);
+    ASSERT_EQ(vector.size(), names.size());
+    for (auto [feature, name] : llvm::zip(vector, names)) {
+      EXPECT_EQ(feature.name, name);
+      EXPECT_TRUE(std::isfinite(feature.value)) << name.str();
+    }
+  }
+  // Values follow the features: a 64x13x64 matmul under a 4x8 tile.
+  KernelFeatures f = mustExtract(matmul(64, 13, 64), narrow);
+  llvm::StringMap<double> byName;
+  for (const NamedFeature &feature : featureVector(f))
+    byName[feature.name] = feature.value;
+  EXPECT_EQ(byName["kind_contraction"], 1.0);
+  EXPECT_EQ(byName["kind_convolution"], 0.0);
+  EXPECT_EQ(byName["tile_m"], 4.0);
+  EXPECT_EQ(byName["tile_n"], 8.0);
+  EXPECT_EQ(byName["n_mod_tile_n"], 5.0);
+  EXPECT_DOUBLE_EQ(byName["log_m"], std::log2(65.0));
+  EXPECT_DOUBLE_EQ(byName["log_flops"], std::log2(1.0 + 2.0 * 64 * 13 * 64));
 }
 
 TEST(MachineProfileTest, DefaultsAreValidAndConservative) {

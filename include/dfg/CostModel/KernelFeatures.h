@@ -154,6 +154,25 @@ extractKernelFeatures(Operation *op, const CodegenChoice &choice = {},
 void computeChoiceFeatures(KernelFeatures &features,
                            const CodegenChoice &choice);
 
+/// One named number of a kernel's feature vector.
+struct NamedFeature {
+  llvm::StringLiteral name;
+  double value;
+};
+
+/// Version of featureVector's list: a learned model records the version it
+/// was trained on and is refused by a build whose list differs.
+constexpr unsigned kFeatureVectorVersion = 1;
+
+/// The features as the fixed-order numeric vector learned providers train
+/// and predict on (the corpus stores it under these names): sizes and work
+/// as log2(1 + x), kinds one-hot, the choice and its consequences as
+/// numbers. The same names in the same order for every kernel.
+SmallVector<NamedFeature> featureVector(const KernelFeatures &features);
+
+/// The names featureVector gives, in its order.
+SmallVector<llvm::StringLiteral> featureVectorNames();
+
 } // namespace mlir::dfg::cost
 
 #endif // DFG_COSTMODEL_KERNELFEATURES_H
