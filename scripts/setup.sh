@@ -21,6 +21,10 @@ packages=(
   # ONNX: protobuf classes, checker and shape inference; the backend test
   # models; python3-onnx turns the text fixtures of the tests into .onnx
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
+  # the learned cost model: gradient-boosted trees (XGBoost's C API) and the
+  # text model (LibTorch); matplotlib draws its predicted-against-measured
+  # plots
+  libxgboost-dev libtorch-dev python3-matplotlib
 )
 
 apt_install_missing setup "${packages[@]}"
