@@ -78,6 +78,11 @@ capi_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
 if os.path.exists(capi_fuzzer):
     config.available_features.add("capi-fuzzer")
     config.substitutions.append(("%dfg_capi_fuzzer", capi_fuzzer))
+ir_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
+                         "dfg-ir-fuzzer")
+if os.path.exists(ir_fuzzer):
+    config.available_features.add("ir-fuzzer")
+    config.substitutions.append(("%dfg_ir_fuzzer", ir_fuzzer))
 
 # The MiniMalloc benchmark instances live in ../shared next to the checkout
 # (CI lays it there); tests that read them carry `REQUIRES: minimalloc-data`.
