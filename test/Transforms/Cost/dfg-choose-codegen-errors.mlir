@@ -7,6 +7,7 @@
 // Bad options are errors.
 // RUN: not dfg-opt %s --dfg-choose-codegen=tile-m=0 2>&1 | FileCheck %s --check-prefix=TILE
 // RUN: not dfg-opt %s --dfg-choose-codegen=vector-bits=100 2>&1 | FileCheck %s --check-prefix=BITS
+// RUN: not dfg-opt %s --dfg-choose-codegen=min-gain=-1 2>&1 | FileCheck %s --check-prefix=GAIN
 // RUN: not dfg-opt %s --dfg-choose-codegen=cost-model= 2>&1 | FileCheck %s --check-prefix=EMPTY
 
 // MISSING: warning: dfg-choose-codegen: cost model file '{{.*}}no-such-model.json' {{.*}}analytic cost model
@@ -18,6 +19,7 @@
 // PROFILE: linalg.matmul {dfg.codegen =
 // TILE: error: dfg-choose-codegen: tile sizes must be at least 1, found tile-m=0 tile-n=16
 // BITS: error: dfg-choose-codegen: vector-bits must be 0 or a multiple of 32 up to 4096, found 100
+// GAIN: error: dfg-choose-codegen: min-gain must be between 0 and 10, found -1
 // EMPTY: error: dfg-choose-codegen: expected a cost model
 
 func.func @matmul(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {

@@ -1,5 +1,6 @@
 // RUN: dfg-opt %s -split-input-file --dfg-choose-codegen=profile=%S/Inputs/portable-profile.json -verify-diagnostics | FileCheck %s
 // RUN: dfg-opt %s -split-input-file --dfg-choose-codegen="profile=%S/Inputs/portable-profile.json tile-m=12 tile-n=32 pack-rhs=false" 2>&1 | FileCheck %s --check-prefix=FIXED
+// RUN: dfg-opt %s -split-input-file --dfg-choose-codegen="profile=%S/Inputs/portable-profile.json min-gain=0.7" 2>&1 | FileCheck %s --check-prefix=GAIN
 // RUN: dfg-opt %s -split-input-file --dfg-choose-codegen="profile=%S/Inputs/portable-profile.json remarks=false" 2>&1 | FileCheck %s --check-prefix=QUIET
 // RUN: dfg-opt %s -split-input-file --dfg-choose-codegen=profile=%S/Inputs/portable-profile.json > %t.first 2>&1
 // RUN: dfg-opt %s -split-input-file --dfg-choose-codegen=profile=%S/Inputs/portable-profile.json > %t.second 2>&1
@@ -21,6 +22,9 @@
 //       CHECK:   linalg.matmul {dfg.codegen = {pack_rhs = false, tile_m = 12 : i64, tile_n = 32 : i64}}
 // With that as the fixed rule, the fixed rule is kept.
 // FIXED: remark: dfg-choose-codegen: chose tile_m=12 tile_n=32 pack_rhs=false (the fixed rule): 215.296 us by the analytic model; fastest of 36: 12x32 215.296 us
+// A gain below min-gain (61% < 70%) keeps the fixed rule.
+// GAIN: remark: dfg-choose-codegen: chose tile_m=6 tile_n=16 pack_rhs=true (the fixed rule): 346.176 us by the analytic model; the fastest candidate is only 1.61x faster, below min-gain; fastest of 36: 12x32 215.296 us
+// GAIN: linalg.matmul {dfg.codegen = {pack_rhs = true, tile_m = 6 : i64, tile_n = 16 : i64}}
 // QUIET-LABEL: func.func @matmul
 //       QUIET:   linalg.matmul {dfg.codegen = {pack_rhs = false, tile_m = 12 : i64, tile_n = 32 : i64}}
 func.func @matmul(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {

@@ -52,6 +52,14 @@ static std::string formatTime(double ns) {
   return llvm::formatv("{0:f1} ns", ns).str();
 }
 
+/// How much slower a time is than another, from their ratio: "1.61x", or
+/// "3.2%" below 1.1x.
+static std::string formatSlowdown(double ratio) {
+  if (ratio >= 1.1)
+    return llvm::formatv("{0:f2}x", ratio).str();
+  return llvm::formatv("{0:f1}%", (ratio - 1) * 100).str();
+}
+
 /// The choice as the attribute's keys: "tile_m=6 tile_n=16 pack_rhs=true",
 /// plus im2col for convolutions.
 static std::string describe(const CodegenChoice &choice, bool convolution) {
@@ -81,6 +89,10 @@ LogicalResult ChooseCodegenPass::checkOptions(ModuleOp module) {
                             "1, found tile-m=")
            << static_cast<int64_t>(tileM)
            << " tile-n=" << static_cast<int64_t>(tileN);
+  if (!(minGain >= 0) || minGain > 10)
+    return module.emitError("dfg-choose-codegen: min-gain must be between 0 "
+                            "and 10, found ")
+           << static_cast<double>(minGain);
   if (dynamicSize < 1)
     return module.emitError("dfg-choose-codegen: dynamic-size must be at "
                             "least 1, found ")
@@ -130,9 +142,11 @@ void ChooseCodegenPass::choose(linalg::LinalgOp op, const CostModel &model,
     return;
   }
 
-  // The fixed rule wins ties: no change without a predicted gain.
+  // The fixed rule stays unless a candidate is predicted at least min-gain
+  // faster: smaller differences are within any model's error.
   const CodegenChoice &best = candidates[ranked.front().index];
-  bool keepFixed = fixedCost->timeNs <= ranked.front().cost.timeNs;
+  double bestNs = ranked.front().cost.timeNs;
+  bool keepFixed = fixedCost->timeNs <= bestNs * (1 + minGain);
   CodegenChoice winner = keepFixed ? fixedRule : best;
   KernelCost winnerCost = keepFixed ? *fixedCost : ranked.front().cost;
 
@@ -158,8 +172,12 @@ void ChooseCodegenPass::choose(linalg::LinalgOp op, const CostModel &model,
   if (!keepFixed)
     remark << "; fixed rule " << describe(fixedRule, convolution) << ": "
            << formatTime(fixedCost->timeNs) << ", "
-           << llvm::formatv("{0:f2}", fixedCost->timeNs / winnerCost.timeNs)
-           << "x slower";
+           << formatSlowdown(fixedCost->timeNs / winnerCost.timeNs)
+           << " slower";
+  else if (fixedCost->timeNs > bestNs)
+    remark << "; the fastest candidate is only "
+           << formatSlowdown(fixedCost->timeNs / bestNs)
+           << " faster, below min-gain";
   remark << "; fastest of " << ranked.size() << ": ";
   unsigned shown = std::min<unsigned>(remarkCandidates, ranked.size());
   for (unsigned i = 0; i < shown; ++i) {

@@ -95,8 +95,10 @@ def DFGChooseCodegenPass : Pass<"dfg-choose-codegen", "ModuleOp"> {
     `tile-n`, `pack-rhs` and `im2col` describe: what the code generator
     would do without this pass) and how much slower it is predicted to be,
     the fastest few candidates, and the provider's explanation of the
-    winner. The fixed rule wins ties. An op that already has a
-    `dfg.codegen` attribute keeps it.
+    winner. The fixed rule stays unless a candidate is predicted at least
+    `min-gain` faster (5% by default: smaller differences are within any
+    model's error); an op that already has a `dfg.codegen` attribute keeps
+    it.
 
     The model is `cost-model` (`analytic`, `learned` or a model file) over
     the machine in `profile` (written by `dfg-machine-profile`; default: the
@@ -124,6 +126,9 @@ def DFGChooseCodegenPass : Pass<"dfg-choose-codegen", "ModuleOp"> {
            "The fixed rule's packing">,
     Option<"im2col", "im2col", "bool", /*default=*/"true",
            "The fixed rule's im2col (dfg-conv-to-contraction's im2col)">,
+    Option<"minGain", "min-gain", "double", /*default=*/"0.05",
+           "Keep the fixed rule unless a candidate is predicted at least "
+           "this much faster (0.05: 5%)">,
     Option<"dynamicSize", "dynamic-size", "int64_t", /*default=*/"1",
            "Size assumed for dynamic dimensions (a dynamic batch)">,
     Option<"remarks", "remarks", "bool", /*default=*/"true",
