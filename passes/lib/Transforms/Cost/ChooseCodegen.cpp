@@ -113,7 +113,7 @@ void ChooseCodegenPass::choose(linalg::LinalgOp op, const CostModel &model,
   if (!features) {
     // Generics are candidates only if they are contractions; the named ops
     // always are, so a failure on them is worth saying.
-    if (!isa<linalg::GenericOp>(op.getOperation()))
+    if (remarks && !isa<linalg::GenericOp>(op.getOperation()))
       emitRemark(op.getLoc(), "dfg-choose-codegen: no choice: ")
           << llvm::toString(features.takeError());
     else
@@ -132,6 +132,11 @@ void ChooseCodegenPass::choose(linalg::LinalgOp op, const CostModel &model,
       rankCandidates(model, *features, candidates);
   llvm::Expected<KernelCost> fixedCost = model.predict(*features);
   if (ranked.empty() || !fixedCost) {
+    if (!remarks) {
+      if (!fixedCost)
+        llvm::consumeError(fixedCost.takeError());
+      return;
+    }
     InFlightDiagnostic remark =
         emitRemark(op.getLoc(), "dfg-choose-codegen: no choice: the ")
         << model.getName() << " model predicts ";
@@ -178,11 +183,10 @@ void ChooseCodegenPass::choose(linalg::LinalgOp op, const CostModel &model,
     remark << "; the fastest candidate is only "
            << formatSlowdown(fixedCost->timeNs / bestNs)
            << " faster, below min-gain";
-  remark << "; fastest of " << ranked.size() << ": ";
   unsigned shown = std::min<unsigned>(remarkCandidates, ranked.size());
   for (unsigned i = 0; i < shown; ++i) {
-    if (i)
-      remark << ", ";
+    remark << (i ? ", "
+                 : "; fastest of " + std::to_string(ranked.size()) + ": ");
     remark << describeShort(candidates[ranked[i].index], convolution) << " "
            << formatTime(ranked[i].cost.timeNs);
   }
