@@ -37,6 +37,40 @@ llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
   return createAnalyticCostModel(profile);
 }
 
+SmallVector<CodegenChoice>
+mlir::dfg::cost::codegenCandidates(const KernelFeatures &features,
+                                   unsigned vectorBits) {
+  SmallVector<CodegenChoice> choices;
+  bool gemm =
+      features.hasGemmView && (features.kind == KernelKind::Contraction ||
+                               features.kind == KernelKind::Convolution);
+  if (!gemm)
+    return choices;
+  for (int64_t tileM : {1, 2, 4, 6, 8, 12}) {
+    for (int64_t tileN : {8, 16, 32}) {
+      for (bool packing : {true, false}) {
+        CodegenChoice choice;
+        choice.tileM = tileM;
+        choice.tileN = tileN;
+        choice.packing = packing;
+        choice.im2col = true;
+        choice.vectorBits = vectorBits;
+        choices.push_back(choice);
+      }
+    }
+  }
+  if (features.kind == KernelKind::Convolution && !features.isPointwise) {
+    CodegenChoice direct;
+    direct.tileM = 6;
+    direct.tileN = 16;
+    direct.packing = true;
+    direct.im2col = false;
+    direct.vectorBits = vectorBits;
+    choices.push_back(direct);
+  }
+  return choices;
+}
+
 SmallVector<RankedCandidate>
 mlir::dfg::cost::rankCandidates(const CostModel &model,
                                 ArrayRef<KernelFeatures> candidates) {

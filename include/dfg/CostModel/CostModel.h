@@ -70,6 +70,17 @@ llvm::Expected<std::unique_ptr<CostModel>>
 createCostModel(llvm::StringRef spec, const MachineProfile &profile,
                 llvm::function_ref<void(const llvm::Twine &)> warn);
 
+/// The code-generation choices for `features`' kernel, the one candidate set
+/// the compiler (dfg-choose-codegen), the corpus and the evaluation share.
+/// For a contraction or convolution with a GEMM view: tileM in {1, 2, 4, 6,
+/// 8, 12} x tileN in {8, 16, 32} x packing in {true, false}, in that order
+/// (36); then, for a convolution that is not pointwise, the direct loops
+/// (im2col false) with the default tiles, 6 x 16 packed (37). Every choice
+/// has `vectorBits`, tileK 1 and, but for the last, im2col. Empty for other
+/// kernels: the code generator has no choice to make for them.
+SmallVector<CodegenChoice> codegenCandidates(const KernelFeatures &features,
+                                             unsigned vectorBits);
+
 /// One candidate's place in a ranking.
 struct RankedCandidate {
   unsigned index = 0;
