@@ -526,8 +526,15 @@ static int predict() {
   auto output = mlir::openOutputFile(outputPath, &errorMessage);
   if (!output)
     return error(errorMessage);
+  double predictSeconds = 0;
+  size_t predicted = 0;
   for (const Sample &sample : corpus->samples) {
+    auto start = std::chrono::steady_clock::now();
     llvm::Expected<KernelCost> cost = provider->predict(sample.features);
+    predictSeconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    ++predicted;
     if (!cost) {
       llvm::consumeError(cost.takeError());
       continue;
@@ -540,6 +547,10 @@ static int predict() {
     output->os() << "\n";
   }
   output->keep();
+  llvm::errs() << llvm::formatv(
+      "dfg-cost-text: {0} predictions, {1:f1} us "
+      "each\n",
+      predicted, 1e6 * predictSeconds / std::max<size_t>(1, predicted));
   return 0;
 }
 
