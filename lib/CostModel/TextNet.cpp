@@ -91,12 +91,14 @@ double mlir::dfg::cost::textNetForward(const TextNetShape &shape,
   for (size_t layer = 0; layer < shape.channels.size(); ++layer) {
     const unsigned in = channels, out = shape.channels[layer];
     const std::vector<float> &weight = weights.convWeight[layer];
-    // [out][in][k] to [k][out][in]: contiguous dot products over `in`.
+    // [out][in][k] to [k][in][out]: the inner loop adds one input times a
+    // row of weights to all outputs, which vectorizes without reordering
+    // any sum (a dot product over `in` would not, without fast-math).
     w.assign(size_t(width) * out * in, 0);
     for (unsigned o = 0; o < out; ++o)
       for (unsigned i = 0; i < in; ++i)
         for (unsigned k = 0; k < width; ++k)
-          w[(size_t(k) * out + o) * in + i] =
+          w[(size_t(k) * in + i) * out + o] =
               weight[(size_t(o) * in + i) * width + k];
     y.assign(length * out, 0);
     for (size_t t = 0; t < length; ++t) {
@@ -108,12 +110,11 @@ double mlir::dfg::cost::textNetForward(const TextNetShape &shape,
         if (t + k < pad || t + k - pad >= length)
           continue;
         const float *input = &x[(t + k - pad) * in];
-        for (unsigned o = 0; o < out; ++o) {
-          const float *wrow = &w[(size_t(k) * out + o) * in];
-          float sum = 0;
-          for (unsigned i = 0; i < in; ++i)
-            sum += wrow[i] * input[i];
-          row[o] += sum;
+        for (unsigned i = 0; i < in; ++i) {
+          const float *wrow = &w[(size_t(k) * in + i) * out];
+          const float value = input[i];
+          for (unsigned o = 0; o < out; ++o)
+            row[o] += wrow[o] * value;
         }
       }
       for (unsigned o = 0; o < out; ++o)
