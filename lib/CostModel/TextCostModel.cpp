@@ -66,7 +66,10 @@ double TextModel::predictLog2Ns(const KernelFeatures &features,
     scalars[i] = (scalars[i] - scalarMean[i]) / scalarScale[i];
   double normalized = textNetForward(shape, weights, encoded.data(),
                                      encoded.size(), scalars.data());
-  return normalized * targetScale + targetMean;
+  double log2Ns = normalized * targetScale + targetMean;
+  if (relativeToAnalytic)
+    log2Ns += std::log2(std::max(analyticNs, 1e-3));
+  return log2Ns;
 }
 
 //===----------------------------------------------------------------------===//
@@ -131,6 +134,9 @@ std::string mlir::dfg::cost::printTextModel(const TextModel &model) {
     json.attribute("feature_version", kFeatureVectorVersion);
     json.attribute("feature_input", model.featureInput);
     json.attribute("analytic_input", model.analyticInput);
+    json.attribute("target", model.relativeToAnalytic
+                                 ? "log2_time_over_analytic"
+                                 : "log2_time_ns");
     json.attribute("max_tokens", model.maxTokens);
     json.attributeObject("network", [&] {
       json.attribute("embedding", model.shape.embedding);
@@ -258,6 +264,11 @@ mlir::dfg::cost::parseTextModel(llvm::StringRef text, llvm::StringRef hostCPU,
     return fail("'feature_input' and 'analytic_input' must be booleans");
   model.featureInput = *featureInput;
   model.analyticInput = *analyticInput;
+  std::optional<llvm::StringRef> target = root->getString("target");
+  if (target != "log2_time_ns" && target != "log2_time_over_analytic")
+    return fail("'target' must be \"log2_time_ns\" or "
+                "\"log2_time_over_analytic\"");
+  model.relativeToAnalytic = target == "log2_time_over_analytic";
   if (model.featureInput &&
       root->getInteger("feature_version") != kFeatureVectorVersion)
     return fail(llvm::formatv("its feature inputs are not this build's "
@@ -396,7 +407,7 @@ public:
                   "extracted from IR)");
     KernelCost cost;
     double analyticNs = 0;
-    if (model.analyticInput) {
+    if (model.usesAnalytic()) {
       llvm::Expected<KernelCost> analyticCost = analytic->predict(features);
       if (!analyticCost)
         return analyticCost.takeError();

@@ -168,6 +168,7 @@ TEST_F(TextCostModelTest, FileRoundTrip) {
   TextModel model = handModel();
   model.variant = TextVariant::OpsAndOperands;
   model.analyticInput = true;
+  model.relativeToAnalytic = true;
   model.shape.numScalars = 1;
   model.weights.hiddenWeight = {1, 0, 0.5f, 0, 1, -0.25f};
   model.scalarMean = {10};
@@ -182,6 +183,7 @@ TEST_F(TextCostModelTest, FileRoundTrip) {
   EXPECT_EQ(parsed->getVocabulary(), model.getVocabulary());
   EXPECT_EQ(parsed->weights.hiddenWeight, model.weights.hiddenWeight);
   ASSERT_TRUE(parsed->profile.has_value());
+  EXPECT_TRUE(parsed->relativeToAnalytic);
 }
 
 /// The reason parseTextModel gives for `text`, or "" when it parses.

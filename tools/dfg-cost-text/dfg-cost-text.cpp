@@ -1,7 +1,8 @@
 //===- dfg-cost-text.cpp - Train and run the text cost model --------------===//
 //
 //   dfg-cost-text train --corpus CORPUS --split SPLIT --variant op|op+operand
-//       [--features] [--analytic] [--seed N] [--epochs N] -o MODEL
+//       [--features] [--analytic] [--relative] [--seed N] [--epochs N]
+//       -o MODEL
 //   dfg-cost-text predict --model MODEL --corpus CORPUS [--split SPLIT]
 //       -o PREDICTIONS
 //   dfg-cost-text tokens --variant op|op+operand FILE.mlir
@@ -80,6 +81,11 @@ static cl::opt<bool>
     analyticInput("analytic",
                   cl::desc("Also feed log2 of the analytic prediction"),
                   cl::sub(trainCommand));
+static cl::opt<bool> relativeTarget(
+    "relative",
+    cl::desc("Predict log2(time / analytic time): a correction of the "
+             "analytic model"),
+    cl::sub(trainCommand));
 static cl::opt<uint64_t> seed("seed", cl::desc("Random seed"), cl::init(1),
                               cl::sub(trainCommand));
 static cl::opt<unsigned> epochs("epochs", cl::desc("Training epochs"),
@@ -308,6 +314,7 @@ static int train() {
   model.maxTokens = maxTokens;
   model.featureInput = featureInput;
   model.analyticInput = analyticInput;
+  model.relativeToAnalytic = relativeTarget;
   if (const llvm::json::Object *machine = corpus->header.getObject("machine")) {
     model.cpu = machine->getString("cpu").value_or("").str();
     if (const llvm::json::Array *features = machine->getArray("features"))
@@ -366,7 +373,10 @@ static int train() {
       sum[i] += scalars[i];
       sumSquares[i] += double(scalars[i]) * scalars[i];
     }
-    double target = std::log2(sample->timeNs);
+    double target = std::log2(sample->timeNs) -
+                    (model.relativeToAnalytic
+                         ? std::log2(std::max(sample->analyticNs, 1e-3))
+                         : 0.0);
     targetSum += target;
     targetSquares += target * target;
   }
@@ -391,8 +401,11 @@ static int train() {
     for (unsigned i = 0; i < numScalars; ++i)
       example.scalars[i] =
           (example.scalars[i] - model.scalarMean[i]) / model.scalarScale[i];
-    example.target =
-        (std::log2(sample->timeNs) - model.targetMean) / model.targetScale;
+    double target = std::log2(sample->timeNs) -
+                    (model.relativeToAnalytic
+                         ? std::log2(std::max(sample->analyticNs, 1e-3))
+                         : 0.0);
+    example.target = (target - model.targetMean) / model.targetScale;
     unknownTokens += llvm::count(example.ids, 1);
     totalTokens += example.ids.size();
     longest = std::max(longest, example.ids.size());

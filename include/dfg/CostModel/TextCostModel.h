@@ -49,8 +49,14 @@ struct TextModel {
   bool featureInput = false;
   bool analyticInput = false;
   std::vector<float> scalarMean, scalarScale;
-  /// The network predicts (log2(time ns) - targetMean) / targetScale.
+  /// The network predicts (log2(time ns) - targetMean) / targetScale, or
+  /// with relativeToAnalytic, (log2(time / analytic time) - targetMean) /
+  /// targetScale: a correction of the analytic model.
+  bool relativeToAnalytic = false;
   double targetMean = 0, targetScale = 1;
+
+  /// Whether predicting needs the analytic prediction.
+  bool usesAnalytic() const { return analyticInput || relativeToAnalytic; }
   TextNetShape shape;
   TextNetWeights weights;
   /// The machine the training times were measured on (LLVM's CPU name, ""
