@@ -1,9 +1,11 @@
 //===- CostModel.cpp - Provider selection and ranking ---------------------===//
 
 #include "dfg/CostModel/CostModel.h"
+#include "dfg/CostModel/TextCostModel.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <vector>
 
@@ -24,16 +26,27 @@ llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
                        "model file"
                      : "the learned cost model is not implemented yet; use "
                        "'analytic'");
-  // A path. No learned model format exists yet, so every file is one this
-  // build cannot read; like a missing or corrupt file, that is a warning and
-  // the analytic model, so that a stale flag never stops a compile.
-  if (!llvm::sys::fs::exists(spec))
+  // A path. A file that cannot be used (missing, corrupt, of a kind this
+  // build cannot read, trained on another machine) is a warning and the
+  // analytic model, so that a stale flag never stops a compile.
+  if (!llvm::sys::fs::exists(spec)) {
     warn("cost model file '" + spec +
          "' does not exist; using the analytic cost model");
-  else
-    warn("cannot read cost model file '" + spec +
-         "': this build reads no learned model format yet; using the "
-         "analytic cost model");
+    return createAnalyticCostModel(profile);
+  }
+  if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+          llvm::MemoryBuffer::getFile(spec);
+      buffer && isTextCostModelText((*buffer)->getBuffer())) {
+    llvm::Expected<std::unique_ptr<CostModel>> model =
+        loadTextCostModel(spec, profile);
+    if (model)
+      return model;
+    warn("cannot use cost model file '" + spec + "': " +
+         llvm::toString(model.takeError()) + "; using the analytic cost model");
+    return createAnalyticCostModel(profile);
+  }
+  warn("cannot read cost model file '" + spec +
+       "': not a model this build reads; using the analytic cost model");
   return createAnalyticCostModel(profile);
 }
 

@@ -63,9 +63,10 @@ public:
 std::unique_ptr<CostModel> createAnalyticCostModel(MachineProfile profile);
 
 /// The provider `spec` names: "analytic"; "learned" (not implemented yet: an
-/// error); anything else is the path of a model file, which this build
-/// cannot read yet: `warn` says so and the analytic model is returned, as
-/// for a missing or corrupt file.
+/// error); anything else is the path of a model file: a text model
+/// (TextCostModel.h) is loaded; a file that is missing, corrupt, trained on
+/// another machine or of a kind this build cannot read makes `warn` say why
+/// and the analytic model is returned.
 llvm::Expected<std::unique_ptr<CostModel>>
 createCostModel(llvm::StringRef spec, const MachineProfile &profile,
                 llvm::function_ref<void(const llvm::Twine &)> warn);

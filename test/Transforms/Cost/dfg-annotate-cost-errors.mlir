@@ -27,7 +27,7 @@
 // FUTURE: dfg.predicted_time_ns
 // NOMODEL: warning: dfg-annotate-cost: cost model file '{{.*}}missing.json' does not exist; using the analytic cost model
 // NOMODEL: dfg.predicted_time_ns
-// BADMODEL: warning: dfg-annotate-cost: cannot read cost model file '{{.*}}portable-profile.json': this build reads no learned model format yet; using the analytic cost model
+// BADMODEL: warning: dfg-annotate-cost: cannot read cost model file '{{.*}}portable-profile.json': not a model this build reads; using the analytic cost model
 // BADMODEL: dfg.predicted_time_ns
 // LEARNED: error: dfg-annotate-cost: the learned cost model is not implemented yet; use 'analytic'
 // TILE: error: dfg-annotate-cost: tile sizes must be at least 1, found tile-m=0 tile-n=16 tile-k=1

@@ -28,7 +28,9 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
     `dfg-machine-profile`. A missing or unreadable profile, or one measured
     on another CPU, is a warning and the built-in conservative defaults.
     `model=learned` is an error until a learned model exists; a model file
-    is a warning and the analytic model.
+    of the text model (`dfg-cost-text train`) is used; any other, or one
+    that is missing, corrupt or trained on another machine, is a warning
+    and the analytic model.
 
     ```mlir
     %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>)
