@@ -326,3 +326,44 @@ func.func @same_returns(%c: i1, %x: tensor<4xf32>) -> tensor<?xf32> {
   %1 = dfg.neg %x : (tensor<4xf32>) -> tensor<?xf32>
   return %1 : tensor<?xf32>
 }
+
+// -----
+
+// A channel shuffle's reshape as PyTorch exports it with a dynamic batch:
+// [batch, 2, 24, 28, 28] built from a gather of dfg.shape_of and constants,
+// then passed through the compare/select chain that spells out Reshape's 0
+// and -1. Where the conditions are known the chosen sizes are: only the
+// batch stays dynamic (and the shape operand goes). With a -1 among the
+// constants its size is known only from the batch: the result keeps two
+// dynamic sizes and its shape operand.
+// CHECK-LABEL: func.func @reshape_through_select_chain
+// CHECK: %[[A:.*]] = dfg.reshape %arg0 : (tensor<?x48x28x28xf32>) -> tensor<?x2x24x28x28xf32>
+// CHECK: %[[B:.*]] = dfg.reshape %arg0, %{{.*}} : (tensor<?x48x28x28xf32>, tensor<5xi64>) -> tensor<?x2x?x28x28xf32>
+// CHECK: return %[[A]], %[[B]]
+func.func @reshape_through_select_chain(%x: tensor<?x48x28x28xf32>) -> (tensor<?x?x?x?x?xf32>, tensor<?x?x?x?x?xf32>) {
+  %zero = dfg.constant dense<0> : tensor<i64>
+  %zeros = dfg.constant dense<0> : tensor<1xi64>
+  %minus = dfg.constant dense<-1> : tensor<1xi64>
+  %ones = dfg.constant dense<1> : tensor<1xi64>
+  %two = dfg.constant dense<2> : tensor<1xi64>
+  %c24 = dfg.constant dense<24> : tensor<1xi64>
+  %c28 = dfg.constant dense<28> : tensor<1xi64>
+  %dims = dfg.shape_of %x : (tensor<?x48x28x28xf32>) -> tensor<4xi64>
+  %batch = dfg.gather %dims, %zero {axis = 0 : i64} : (tensor<4xi64>, tensor<i64>) -> tensor<i64>
+  %batch1 = dfg.reshape %batch : (tensor<i64>) -> tensor<1xi64>
+  %padded = dfg.concat %dims, %ones {axis = 0 : i64} : (tensor<4xi64>, tensor<1xi64>) -> tensor<5xi64>
+  %count = dfg.reduce prod, %dims {axes = array<i64: 0>, keep_dims = true} : (tensor<4xi64>) -> tensor<1xi64>
+  %shape = dfg.concat %batch1, %two, %c24, %c28, %c28 {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<5xi64>
+  %isZero = dfg.compare eq, %shape, %zeros : (tensor<5xi64>, tensor<1xi64>) -> tensor<5xi1>
+  %s1 = dfg.select %isZero, %padded, %shape : (tensor<5xi1>, tensor<5xi64>, tensor<5xi64>) -> tensor<5xi64>
+  %isInferred = dfg.compare eq, %s1, %minus : (tensor<5xi64>, tensor<1xi64>) -> tensor<5xi1>
+  %s2 = dfg.select %isInferred, %count, %s1 : (tensor<5xi1>, tensor<1xi64>, tensor<5xi64>) -> tensor<5xi64>
+  %0 = dfg.reshape %x, %s2 : (tensor<?x48x28x28xf32>, tensor<5xi64>) -> tensor<?x?x?x?x?xf32>
+  %other = dfg.concat %batch1, %two, %minus, %c28, %c28 {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<5xi64>
+  %isZero2 = dfg.compare eq, %other, %zeros : (tensor<5xi64>, tensor<1xi64>) -> tensor<5xi1>
+  %t1 = dfg.select %isZero2, %padded, %other : (tensor<5xi1>, tensor<5xi64>, tensor<5xi64>) -> tensor<5xi64>
+  %isInferred2 = dfg.compare eq, %t1, %minus : (tensor<5xi64>, tensor<1xi64>) -> tensor<5xi1>
+  %t2 = dfg.select %isInferred2, %count, %t1 : (tensor<5xi1>, tensor<1xi64>, tensor<5xi64>) -> tensor<5xi64>
+  %1 = dfg.reshape %x, %t2 : (tensor<?x48x28x28xf32>, tensor<5xi64>) -> tensor<?x?x?x?x?xf32>
+  return %0, %1 : tensor<?x?x?x?x?xf32>, tensor<?x?x?x?x?xf32>
+}

@@ -93,6 +93,97 @@ static bool haveEqualDim(Value a, Value b, int64_t dim) {
   return succeeded(equal) && *equal;
 }
 
+namespace {
+/// The window of a 2-D convolution: filter sizes, strides and dilations.
+struct ConvWindow2D {
+  int64_t kh, kw;
+  SmallVector<int64_t> strides, dilations;
+};
+} // namespace
+
+/// The columns [B, C*KH*KW, OH*OW] of `input` [B, C, H, W] (B: the batch, or
+/// the groups of one image): the input itself collapsed for a pointwise
+/// convolution, otherwise an im2col tensor [B, C, KH, KW, OH, OW] filled by
+/// one strided copy per filter tap, in an scf.for nest over the taps.
+static Value buildColumns(RewriterBase &rewriter, Location loc, Value input,
+                          const ConvWindow2D &window, bool isPointwise,
+                          OpFoldResult oh, OpFoldResult ow,
+                          SmallVectorImpl<linalg::LinalgOp> *copies) {
+  if (isPointwise)
+    return tensor::CollapseShapeOp::create(
+        rewriter, loc, input,
+        SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  int64_t kh = window.kh, kw = window.kw;
+  ArrayRef<int64_t> strides = window.strides, dilations = window.dilations;
+  Type f32 = rewriter.getF32Type();
+  OpFoldResult zero = rewriter.getIndexAttr(0), one = rewriter.getIndexAttr(1);
+  OpFoldResult batch = tensor::getMixedSize(rewriter, loc, input, 0);
+  OpFoldResult channels = tensor::getMixedSize(rewriter, loc, input, 1);
+  SmallVector<OpFoldResult> colSizes = {
+      batch, channels, rewriter.getIndexAttr(kh), rewriter.getIndexAttr(kw),
+      oh,    ow};
+  Value colTensor = tensor::EmptyOp::create(rewriter, loc, colSizes, f32);
+  // The copy of tap (i, j) into `dest`: the input window of rows
+  // i*dh + oh*sh, columns j*dw + ow*sw. Result types are inferred from the
+  // sizes, so run-time sizes give `?` dimensions.
+  auto copyTap = [&](OpBuilder &b, Location loc, OpFoldResult i, OpFoldResult j,
+                     OpFoldResult rowOffset, OpFoldResult colOffset,
+                     Value dest) -> Value {
+    Value window = tensor::ExtractSliceOp::create(
+        b, loc, input, ArrayRef<OpFoldResult>{zero, zero, rowOffset, colOffset},
+        ArrayRef<OpFoldResult>{batch, channels, oh, ow},
+        ArrayRef<OpFoldResult>{one, one, b.getIndexAttr(strides[0]),
+                               b.getIndexAttr(strides[1])});
+    SmallVector<OpFoldResult> dstOffsets = {zero, zero, i, j, zero, zero};
+    SmallVector<OpFoldResult> dstSizes = {batch, channels, one, one, oh, ow};
+    SmallVector<OpFoldResult> dstStrides(6, one);
+    Value dst = tensor::ExtractSliceOp::create(
+        b, loc, cast<RankedTensorType>(window.getType()), dest, dstOffsets,
+        dstSizes, dstStrides);
+    auto copy = linalg::CopyOp::create(b, loc, window, dst);
+    if (copies)
+      copies->push_back(cast<linalg::LinalgOp>(copy.getOperation()));
+    return tensor::InsertSliceOp::create(b, loc, copy.getResult(0), dest,
+                                         dstOffsets, dstSizes, dstStrides);
+  };
+  if (kh * kw == 1) {
+    colTensor = copyTap(rewriter, loc, zero, zero, zero, zero, colTensor);
+  } else {
+    // One copy in a loop nest over the taps (i, j), not KH*KW copies: the
+    // copy's tile loops are emitted once per convolution, which keeps the
+    // IR, and LLVM's time on it, small.
+    Value c0 = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    auto tapOffset = [&](OpBuilder &b, Location loc, Value tap,
+                         int64_t dilation) -> OpFoldResult {
+      if (dilation == 1)
+        return tap;
+      return arith::MulIOp::create(
+                 b, loc, tap, arith::ConstantIndexOp::create(b, loc, dilation))
+          .getResult();
+    };
+    auto rows = scf::ForOp::create(
+        rewriter, loc, c0, arith::ConstantIndexOp::create(rewriter, loc, kh),
+        c1, ValueRange{colTensor},
+        [&](OpBuilder &b, Location loc, Value i, ValueRange rowArgs) {
+          auto cols = scf::ForOp::create(
+              b, loc, c0, arith::ConstantIndexOp::create(b, loc, kw), c1,
+              rowArgs,
+              [&](OpBuilder &b, Location loc, Value j, ValueRange colArgs) {
+                Value inserted = copyTap(
+                    b, loc, i, j, tapOffset(b, loc, i, dilations[0]),
+                    tapOffset(b, loc, j, dilations[1]), colArgs.front());
+                scf::YieldOp::create(b, loc, inserted);
+              });
+          scf::YieldOp::create(b, loc, cols.getResults());
+        });
+    colTensor = rows.getResult(0);
+  }
+  return tensor::CollapseShapeOp::create(
+      rewriter, loc, colTensor,
+      SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+}
+
 FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
     RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv, bool allowIm2Col,
     SmallVectorImpl<linalg::LinalgOp> *copies) {
@@ -111,14 +202,14 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
   if (!filterType.hasStaticShape() || inputType.isDynamicDim(1))
     return rewriter.notifyMatchFailure(conv, "expected a static filter and C");
 
-  SmallVector<int64_t> strides = getPair(conv.getStrides());
-  SmallVector<int64_t> dilations = getPair(conv.getDilations());
-  int64_t f = filterType.getDimSize(0), c = filterType.getDimSize(1),
-          kh = filterType.getDimSize(2), kw = filterType.getDimSize(3);
+  ConvWindow2D window{filterType.getDimSize(2), filterType.getDimSize(3),
+                      getPair(conv.getStrides()), getPair(conv.getDilations())};
+  int64_t f = filterType.getDimSize(0);
   // A 1x1 unit-stride convolution whose output covers its whole input
   // (always, unless the init was made smaller than the image) reads the
   // input as its columns.
-  bool isPointwise = kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 &&
+  bool isPointwise = window.kh == 1 && window.kw == 1 &&
+                     window.strides[0] == 1 && window.strides[1] == 1 &&
                      haveEqualDim(input, init, 2) &&
                      haveEqualDim(input, init, 3);
   if (!isPointwise && !allowIm2Col)
@@ -126,7 +217,6 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
   Location loc = conv.getLoc();
   rewriter.setInsertionPoint(conv);
 
-  OpFoldResult batch = tensor::getMixedSize(rewriter, loc, input, 0);
   Value outShapeSource = getShapeSource(init);
   OpFoldResult oh = tensor::getMixedSize(rewriter, loc, outShapeSource, 2);
   OpFoldResult ow = tensor::getMixedSize(rewriter, loc, outShapeSource, 3);
@@ -138,83 +228,8 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
   Value filter2 = tensor::CollapseShapeOp::create(
       rewriter, loc, filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
   Value out2 = collapseInit(rewriter, loc, init, pixels);
-
-  Value col;
-  if (isPointwise) {
-    col = tensor::CollapseShapeOp::create(
-        rewriter, loc, input,
-        SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
-  } else {
-    Type f32 = rewriter.getF32Type();
-    OpFoldResult zero = rewriter.getIndexAttr(0),
-                 one = rewriter.getIndexAttr(1);
-    OpFoldResult channels = rewriter.getIndexAttr(c);
-    SmallVector<OpFoldResult> colSizes = {
-        batch, channels, rewriter.getIndexAttr(kh), rewriter.getIndexAttr(kw),
-        oh,    ow};
-    Value colTensor = tensor::EmptyOp::create(rewriter, loc, colSizes, f32);
-    // The copy of tap (i, j) into `dest`: the input window of rows
-    // i*dh + oh*sh, columns j*dw + ow*sw. Result types are inferred from the
-    // sizes, so run-time sizes give `?` dimensions.
-    auto copyTap = [&](OpBuilder &b, Location loc, OpFoldResult i,
-                       OpFoldResult j, OpFoldResult rowOffset,
-                       OpFoldResult colOffset, Value dest) -> Value {
-      Value window = tensor::ExtractSliceOp::create(
-          b, loc, input,
-          ArrayRef<OpFoldResult>{zero, zero, rowOffset, colOffset},
-          ArrayRef<OpFoldResult>{batch, channels, oh, ow},
-          ArrayRef<OpFoldResult>{one, one, b.getIndexAttr(strides[0]),
-                                 b.getIndexAttr(strides[1])});
-      SmallVector<OpFoldResult> dstOffsets = {zero, zero, i, j, zero, zero};
-      SmallVector<OpFoldResult> dstSizes = {batch, channels, one, one, oh, ow};
-      SmallVector<OpFoldResult> dstStrides(6, one);
-      Value dst = tensor::ExtractSliceOp::create(
-          b, loc, cast<RankedTensorType>(window.getType()), dest, dstOffsets,
-          dstSizes, dstStrides);
-      auto copy = linalg::CopyOp::create(b, loc, window, dst);
-      if (copies)
-        copies->push_back(cast<linalg::LinalgOp>(copy.getOperation()));
-      return tensor::InsertSliceOp::create(b, loc, copy.getResult(0), dest,
-                                           dstOffsets, dstSizes, dstStrides);
-    };
-    if (kh * kw == 1) {
-      colTensor = copyTap(rewriter, loc, zero, zero, zero, zero, colTensor);
-    } else {
-      // One copy in a loop nest over the taps (i, j), not KH*KW copies: the
-      // copy's tile loops are emitted once per convolution, which keeps the
-      // IR, and LLVM's time on it, small.
-      Value c0 = arith::ConstantIndexOp::create(rewriter, loc, 0);
-      Value c1 = arith::ConstantIndexOp::create(rewriter, loc, 1);
-      auto tapOffset = [&](OpBuilder &b, Location loc, Value tap,
-                           int64_t dilation) -> OpFoldResult {
-        if (dilation == 1)
-          return tap;
-        return arith::MulIOp::create(
-                   b, loc, tap,
-                   arith::ConstantIndexOp::create(b, loc, dilation))
-            .getResult();
-      };
-      auto rows = scf::ForOp::create(
-          rewriter, loc, c0, arith::ConstantIndexOp::create(rewriter, loc, kh),
-          c1, ValueRange{colTensor},
-          [&](OpBuilder &b, Location loc, Value i, ValueRange rowArgs) {
-            auto cols = scf::ForOp::create(
-                b, loc, c0, arith::ConstantIndexOp::create(b, loc, kw), c1,
-                rowArgs,
-                [&](OpBuilder &b, Location loc, Value j, ValueRange colArgs) {
-                  Value inserted = copyTap(
-                      b, loc, i, j, tapOffset(b, loc, i, dilations[0]),
-                      tapOffset(b, loc, j, dilations[1]), colArgs.front());
-                  scf::YieldOp::create(b, loc, inserted);
-                });
-            scf::YieldOp::create(b, loc, cols.getResults());
-          });
-      colTensor = rows.getResult(0);
-    }
-    col = tensor::CollapseShapeOp::create(
-        rewriter, loc, colTensor,
-        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
-  }
+  Value col =
+      buildColumns(rewriter, loc, input, window, isPointwise, oh, ow, copies);
 
   // (n, f, p, k): out[n, f, p] += W[f, k] * col[n, k, p], a batch_matmul
   // whose left operand is broadcast over the batch. A named op (rather than
@@ -241,6 +256,164 @@ FailureOr<linalg::LinalgOp> mlir::dfg::rewriteConvAsContraction(
   return cast<linalg::LinalgOp>(contraction.getOperation());
 }
 
+/// The init of one image of a grouped convolution with a batch of one,
+/// [1, G, F/G, OH, OW], as [G, F/G, OH*OW]: a fill, or a broadcast of a
+/// bias [G, F/G], used only here is rebuilt in that shape (so that
+/// dfg-tile-contractions fuses it into the register tiles), anything else
+/// is collapsed.
+static Value collapseGroupedInit(RewriterBase &rewriter, Location loc,
+                                 Value init, OpFoldResult pixels) {
+  auto type = cast<RankedTensorType>(init.getType());
+  Operation *producer = init.getDefiningOp();
+  if (producer && init.hasOneUse() &&
+      isa<linalg::FillOp, linalg::BroadcastOp>(producer)) {
+    Value producerInit =
+        cast<DestinationStyleOpInterface>(producer).getDpsInitOperand(0)->get();
+    auto bcast = dyn_cast<linalg::BroadcastOp>(producer);
+    if (producerInit.getDefiningOp<tensor::EmptyOp>() &&
+        (!bcast || ArrayRef<int64_t>(bcast.getDimensions()) ==
+                       ArrayRef<int64_t>{0, 3, 4})) {
+      SmallVector<OpFoldResult> sizes = {
+          rewriter.getIndexAttr(type.getDimSize(1)),
+          rewriter.getIndexAttr(type.getDimSize(2)), pixels};
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+      if (auto fill = dyn_cast<linalg::FillOp>(producer))
+        return linalg::FillOp::create(rewriter, loc, fill.getInputs().front(),
+                                      empty)
+            .getResult(0);
+      return linalg::BroadcastOp::create(rewriter, loc, bcast.getInput(), empty,
+                                         ArrayRef<int64_t>{2})
+          ->getResult(0);
+    }
+  }
+  return tensor::CollapseShapeOp::create(
+      rewriter, loc, init,
+      SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4}});
+}
+
+FailureOr<linalg::LinalgOp> mlir::dfg::rewriteGroupedConvAsContraction(
+    RewriterBase &rewriter, linalg::Conv2DNgchwGfchwOp conv, bool allowIm2Col,
+    SmallVectorImpl<linalg::LinalgOp> *copies) {
+  if (!conv.hasPureTensorSemantics())
+    return rewriter.notifyMatchFailure(conv, "expected tensor semantics");
+  Value input = conv.getInputs()[0], filter = conv.getInputs()[1];
+  Value init = conv.getOutputs()[0];
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto outType = cast<RankedTensorType>(init.getType());
+  if (!inputType.getElementType().isF32() ||
+      !filterType.getElementType().isF32() || !outType.getElementType().isF32())
+    return rewriter.notifyMatchFailure(conv, "expected f32");
+  // Input [N, G, C/G, H, W], filter [G, F/G, C/G, KH, KW], init
+  // [N, G, F/G, OH, OW]: the groups and channels fix the contractions' shapes;
+  // the batch and the image sizes may be known only at run time.
+  if (!filterType.hasStaticShape() || inputType.isDynamicDim(1) ||
+      inputType.isDynamicDim(2) || outType.isDynamicDim(1) ||
+      outType.isDynamicDim(2))
+    return rewriter.notifyMatchFailure(
+        conv, "expected a static filter, groups and channels");
+
+  ConvWindow2D window{filterType.getDimSize(3), filterType.getDimSize(4),
+                      getPair(conv.getStrides()), getPair(conv.getDilations())};
+  bool isPointwise = window.kh == 1 && window.kw == 1 &&
+                     window.strides[0] == 1 && window.strides[1] == 1 &&
+                     haveEqualDim(input, init, 3) &&
+                     haveEqualDim(input, init, 4);
+  if (!isPointwise && !allowIm2Col)
+    return rewriter.notifyMatchFailure(conv, "needs im2col, which is off");
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+
+  Value outShapeSource = getShapeSource(init);
+  OpFoldResult oh = tensor::getMixedSize(rewriter, loc, outShapeSource, 3);
+  OpFoldResult ow = tensor::getMixedSize(rewriter, loc, outShapeSource, 4);
+  AffineExpr s0, s1;
+  bindSymbols(rewriter.getContext(), s0, s1);
+  OpFoldResult pixels =
+      affine::makeComposedFoldedAffineApply(rewriter, loc, s0 * s1, {oh, ow});
+  int64_t groups = filterType.getDimSize(0),
+          groupOut = filterType.getDimSize(1);
+
+  // Filter [G, F/G, C/G*KH*KW]: per group g, out[g, f, p] += W[g, f, k] *
+  // col[g, k, p], a batch_matmul over the groups with the default maps.
+  Value filter2 = tensor::CollapseShapeOp::create(
+      rewriter, loc, filter,
+      SmallVector<ReassociationIndices>{{0}, {1}, {2, 3, 4}});
+  OpFoldResult zero = rewriter.getIndexAttr(0), one = rewriter.getIndexAttr(1);
+  // One image n: its input [G, C/G, H, W] (a rank-reducing slice), its
+  // columns and the contraction into `imageInit` [G, F/G, OH*OW].
+  linalg::LinalgOp contraction;
+  auto convolveImage = [&](OpBuilder &b, Location loc, OpFoldResult n,
+                           Value imageInit) -> Value {
+    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, input);
+    sizes[0] = one;
+    SmallVector<OpFoldResult> offsets(5, zero), strides(5, one);
+    offsets[0] = n;
+    auto imageType = RankedTensorType::get(inputType.getShape().drop_front(),
+                                           inputType.getElementType());
+    Value image = tensor::ExtractSliceOp::create(b, loc, imageType, input,
+                                                 offsets, sizes, strides);
+    IRRewriter::InsertPoint ip = rewriter.saveInsertionPoint();
+    rewriter.setInsertionPoint(b.getInsertionBlock(), b.getInsertionPoint());
+    Value col =
+        buildColumns(rewriter, loc, image, window, isPointwise, oh, ow, copies);
+    auto matmul = linalg::BatchMatmulOp::create(
+        rewriter, loc, TypeRange{imageInit.getType()}, ValueRange{filter2, col},
+        ValueRange{imageInit});
+    rewriter.restoreInsertionPoint(ip);
+    contraction = cast<linalg::LinalgOp>(matmul.getOperation());
+    return matmul.getResult(0);
+  };
+
+  Value result;
+  if (outType.getDimSize(0) == 1 && inputType.getDimSize(0) == 1) {
+    // A batch of one (the common case): no loop, and the init's fill or bias
+    // broadcast is rebuilt in the contraction's shape.
+    Value out2 = collapseGroupedInit(rewriter, loc, init, pixels);
+    Value image = convolveImage(rewriter, loc, zero, out2);
+    SmallVector<OpFoldResult> outShape = {one, rewriter.getIndexAttr(groups),
+                                          rewriter.getIndexAttr(groupOut), oh,
+                                          ow};
+    result = tensor::ExpandShapeOp::create(
+        rewriter, loc, outType, image,
+        SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4}}, outShape);
+  } else {
+    // A loop over the images, each one's output written in place.
+    Value c0 = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    Value batch = getValueOrCreateConstantIndexOp(
+        rewriter, loc, tensor::getMixedSize(rewriter, loc, outShapeSource, 0));
+    auto loop = scf::ForOp::create(
+        rewriter, loc, c0, batch, c1, ValueRange{init},
+        [&](OpBuilder &b, Location loc, Value n, ValueRange args) {
+          Value out = args.front();
+          SmallVector<OpFoldResult> offsets(5, zero), strides(5, one);
+          offsets[0] = n;
+          SmallVector<OpFoldResult> sizes = {one, b.getIndexAttr(groups),
+                                             b.getIndexAttr(groupOut), oh, ow};
+          auto sliceType = RankedTensorType::get(
+              outType.getShape().drop_front(), outType.getElementType());
+          Value slice = tensor::ExtractSliceOp::create(b, loc, sliceType, out,
+                                                       offsets, sizes, strides);
+          Value slice2 = tensor::CollapseShapeOp::create(
+              b, loc, slice,
+              SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+          Value image = convolveImage(b, loc, n, slice2);
+          Value expanded = tensor::ExpandShapeOp::create(
+              b, loc, sliceType, image,
+              SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}},
+              ArrayRef<OpFoldResult>(sizes).drop_front());
+          Value inserted = tensor::InsertSliceOp::create(
+              b, loc, expanded, out, offsets, sizes, strides);
+          scf::YieldOp::create(b, loc, inserted);
+        });
+    result = loop.getResult(0);
+  }
+  rewriter.replaceOp(conv, result);
+  return contraction;
+}
+
 namespace {
 struct ConvToContractionPass
     : public dfg::impl::DFGConvToContractionPassBase<ConvToContractionPass> {
@@ -255,15 +428,17 @@ struct ConvToContractionPass
       return signalPassFailure();
     }
     IRRewriter rewriter(&getContext());
-    SmallVector<linalg::Conv2DNchwFchwOp> convs;
-    func.walk([&](linalg::Conv2DNchwFchwOp op) {
-      if (op.hasPureTensorSemantics())
+    SmallVector<linalg::LinalgOp> convs;
+    func.walk([&](linalg::LinalgOp op) {
+      if (isa<linalg::Conv2DNchwFchwOp, linalg::Conv2DNgchwGfchwOp>(
+              op.getOperation()) &&
+          op.hasPureTensorSemantics())
         convs.push_back(op);
     });
     // A convolution's own choice (dfg.codegen) wins over the option; all
     // are checked before any is rewritten.
     SmallVector<bool> allowIm2Col;
-    for (linalg::Conv2DNchwFchwOp conv : convs) {
+    for (linalg::LinalgOp conv : convs) {
       FailureOr<CodegenOverrides> overrides =
           getCodegenOverrides(conv, getArgument());
       if (failed(overrides))
@@ -279,7 +454,13 @@ struct ConvToContractionPass
       SmallVector<linalg::LinalgOp> copies;
       Attribute choice = conv->getAttr(kCodegenAttr);
       FailureOr<linalg::LinalgOp> contraction =
-          rewriteConvAsContraction(rewriter, conv, allow, &copies);
+          isa<linalg::Conv2DNgchwGfchwOp>(conv.getOperation())
+              ? rewriteGroupedConvAsContraction(
+                    rewriter, cast<linalg::Conv2DNgchwGfchwOp>(conv), allow,
+                    &copies)
+              : rewriteConvAsContraction(rewriter,
+                                         cast<linalg::Conv2DNchwFchwOp>(conv),
+                                         allow, &copies);
       if (failed(contraction))
         continue;
       // The contraction inherits the choice: its tile sizes and packing

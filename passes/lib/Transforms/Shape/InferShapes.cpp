@@ -125,57 +125,151 @@ dimensionsRead(Value piece) {
   return sizes;
 }
 
+/// The elements of a static 0-d or 1-d integer tensor that are known at
+/// compile time (std::nullopt for the others), or std::nullopt when `value`
+/// is not such a tensor. Follows what exporters build reshape sizes from:
+/// constants, dfg.shape_of read by a slice or a gather with a constant
+/// index, reshapes between 0-d and 1-d, concatenations, products, and the
+/// compare/select chains that spell out ONNX Reshape's 0 and -1 (PyTorch's
+/// exporter with a dynamic batch): an element is known where the condition
+/// and the chosen operand are.
+static std::optional<SmallVector<std::optional<int64_t>>>
+partialValues(Value value, unsigned depth = 0) {
+  using Values = SmallVector<std::optional<int64_t>>;
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || type.getRank() > 1 || !type.hasStaticShape() ||
+      !type.getElementType().isSignlessInteger() || depth > 16)
+    return std::nullopt;
+  int64_t count = type.getRank() == 0 ? 1 : type.getDimSize(0);
+  DenseIntElementsAttr constant;
+  if (matchPattern(value, m_Constant(&constant))) {
+    Values result;
+    for (const APInt &v : constant.getValues<APInt>())
+      result.push_back(v.getBitWidth() == 1 ? int64_t(v.getZExtValue())
+                                            : v.getSExtValue());
+    if (static_cast<int64_t>(result.size()) != count)
+      return std::nullopt;
+    return result;
+  }
+  if (type.getRank() == 1)
+    if (std::optional<Values> dims = dimensionsRead(value))
+      if (static_cast<int64_t>(dims->size()) == count)
+        return dims;
+  // `operand` broadcast to `count` elements (one element repeats).
+  auto broadcast = [&](Value operand) -> std::optional<Values> {
+    std::optional<Values> values = partialValues(operand, depth + 1);
+    if (!values)
+      return std::nullopt;
+    if (static_cast<int64_t>(values->size()) == count)
+      return values;
+    if (values->size() == 1)
+      return Values(count, values->front());
+    return std::nullopt;
+  };
+  Operation *op = value.getDefiningOp();
+  if (!op)
+    return std::nullopt;
+  if (auto gather = dyn_cast<GatherOp>(op)) {
+    auto shapeOf = gather.getInput().getDefiningOp<ShapeOfOp>();
+    std::optional<Values> indices =
+        partialValues(gather.getIndices(), depth + 1);
+    if (!shapeOf || gather.getAxis() != 0 || !indices ||
+        static_cast<int64_t>(indices->size()) != count)
+      return std::nullopt;
+    ArrayRef<int64_t> dims = shapeOf.getInput().getType().getShape();
+    int64_t rank = dims.size();
+    Values result;
+    for (std::optional<int64_t> index : *indices) {
+      if (index && *index < 0)
+        index = *index + rank;
+      if (!index || *index < 0 || *index >= rank ||
+          ShapedType::isDynamic(dims[*index]))
+        result.push_back(std::nullopt);
+      else
+        result.push_back(dims[*index]);
+    }
+    return result;
+  }
+  if (auto reshape = dyn_cast<ReshapeOp>(op)) {
+    std::optional<Values> values = partialValues(reshape.getInput(), depth + 1);
+    if (values && static_cast<int64_t>(values->size()) == count)
+      return values;
+    return std::nullopt;
+  }
+  if (auto concat = dyn_cast<ConcatOp>(op)) {
+    if (concat.getAxis() != 0 || type.getRank() != 1)
+      return std::nullopt;
+    Values result;
+    for (Value piece : concat.getInputs()) {
+      auto pieceType = dyn_cast<RankedTensorType>(piece.getType());
+      if (!pieceType || pieceType.getRank() != 1 || !pieceType.hasStaticShape())
+        return std::nullopt;
+      std::optional<Values> values = partialValues(piece, depth + 1);
+      if (!values)
+        values = Values(pieceType.getDimSize(0), std::nullopt);
+      result.append(values->begin(), values->end());
+    }
+    if (static_cast<int64_t>(result.size()) != count)
+      return std::nullopt;
+    return result;
+  }
+  if (auto product = dyn_cast<ReduceOp>(op)) {
+    if (product.getKind() != ReduceKind::Prod || count != 1)
+      return std::nullopt;
+    std::optional<Values> values = partialValues(product.getInput(), depth + 1);
+    if (!values)
+      return std::nullopt;
+    std::optional<int64_t> total = 1;
+    for (std::optional<int64_t> v : *values)
+      total = total && v ? std::optional(*total * *v) : std::nullopt;
+    return Values{total};
+  }
+  if (auto compare = dyn_cast<CompareOp>(op)) {
+    if (compare.getPredicate() != ComparePredicate::EQ &&
+        compare.getPredicate() != ComparePredicate::NE)
+      return std::nullopt;
+    std::optional<Values> lhs = broadcast(compare.getLhs());
+    std::optional<Values> rhs = broadcast(compare.getRhs());
+    if (!lhs || !rhs)
+      return std::nullopt;
+    bool equal = compare.getPredicate() == ComparePredicate::EQ;
+    Values result;
+    for (auto [l, r] : llvm::zip_equal(*lhs, *rhs))
+      result.push_back(l && r ? std::optional<int64_t>((*l == *r) == equal)
+                              : std::nullopt);
+    return result;
+  }
+  if (auto select = dyn_cast<SelectOp>(op)) {
+    std::optional<Values> condition = broadcast(select.getCondition());
+    std::optional<Values> onTrue = broadcast(select.getOnTrue());
+    std::optional<Values> onFalse = broadcast(select.getOnFalse());
+    if (!condition)
+      return std::nullopt;
+    Values result;
+    for (int64_t i = 0; i < count; ++i) {
+      std::optional<int64_t> c = (*condition)[i];
+      std::optional<Values> &chosen = c && *c ? onTrue : onFalse;
+      result.push_back(c && chosen ? (*chosen)[i] : std::nullopt);
+    }
+    return result;
+  }
+  return std::nullopt;
+}
+
 /// The sizes a reshape's shape operand fixes at compile time, one per
 /// result dimension (std::nullopt where only the run knows): all of a
 /// constant, the constant pieces of a concatenation (exporters build shapes
-/// as Concat(Unsqueeze(Gather(Shape(x))), constant, ...)), and pieces that
-/// read static dimensions of a tensor (a slice of dfg.shape_of, or the
-/// product of one) once refinement has made them static.
+/// as Concat(Unsqueeze(Gather(Shape(x))), constant, ...)), pieces that read
+/// static dimensions of a tensor (a slice or gather of dfg.shape_of, or the
+/// product of one) once refinement has made them static, and the
+/// compare/select chains around them (see partialValues).
 static SmallVector<std::optional<int64_t>> knownSizes(Value shape,
                                                       int64_t rank) {
-  SmallVector<std::optional<int64_t>> sizes;
-  auto append = [&](Value piece) {
-    auto type = dyn_cast<RankedTensorType>(piece.getType());
-    if (!type || type.getRank() != 1 || type.isDynamicDim(0))
-      return false;
-    DenseIntElementsAttr values;
-    if (matchPattern(piece, m_Constant(&values))) {
-      for (const APInt &v : values.getValues<APInt>())
-        sizes.push_back(v.getSExtValue());
-      return true;
-    }
-    if (std::optional<SmallVector<std::optional<int64_t>>> dims =
-            dimensionsRead(piece)) {
-      if (static_cast<int64_t>(dims->size()) == type.getDimSize(0)) {
-        sizes.append(dims->begin(), dims->end());
-        return true;
-      }
-    }
-    auto product = piece.getDefiningOp<ReduceOp>();
-    if (product && product.getKind() == ReduceKind::Prod &&
-        product.getKeepDims() && type.getDimSize(0) == 1) {
-      if (std::optional<SmallVector<std::optional<int64_t>>> dims =
-              dimensionsRead(product.getInput())) {
-        std::optional<int64_t> total = 1;
-        for (std::optional<int64_t> size : *dims)
-          total = total && size ? std::optional(*total * *size) : std::nullopt;
-        sizes.push_back(total);
-        return true;
-      }
-    }
-    sizes.append(type.getDimSize(0), std::nullopt);
-    return true;
-  };
-  bool ok = true;
-  if (auto concat = shape.getDefiningOp<ConcatOp>();
-      concat && concat.getAxis() == 0)
-    for (Value piece : concat.getInputs())
-      ok &= append(piece);
-  else
-    ok = append(shape);
-  if (!ok || static_cast<int64_t>(sizes.size()) != rank)
+  std::optional<SmallVector<std::optional<int64_t>>> sizes =
+      partialValues(shape);
+  if (!sizes || static_cast<int64_t>(sizes->size()) != rank)
     return SmallVector<std::optional<int64_t>>(rank, std::nullopt);
-  return sizes;
+  return *sizes;
 }
 
 /// dfg.reshape: sizes its shape operand fixes at compile time, then one

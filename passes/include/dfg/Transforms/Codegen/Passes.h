@@ -65,6 +65,19 @@ rewriteConvAsContraction(RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv,
                          bool allowIm2Col = true,
                          SmallVectorImpl<linalg::LinalgOp> *copies = nullptr);
 
+/// Rewrites an f32 grouped `linalg.conv_2d_ngchw_gfchw` (input
+/// [N, G, C/G, H, W], filter [G, F/G, C/G, KH, KW] with static groups,
+/// channels and filter; batch and image sizes may be known only at run time)
+/// as one `linalg.batch_matmul` over the groups per image:
+/// out[g, f, oh*ow] += W[g, f, c*kh*kw] * col[g, c*kh*kw, oh*ow], with the
+/// columns built as rewriteConvAsContraction builds them. A batch of one
+/// needs no loop; other batches loop over the images. Returns the (last
+/// built) contraction; the copies are appended to `copies` when given.
+FailureOr<linalg::LinalgOp> rewriteGroupedConvAsContraction(
+    RewriterBase &rewriter, linalg::Conv2DNgchwGfchwOp conv,
+    bool allowIm2Col = true,
+    SmallVectorImpl<linalg::LinalgOp> *copies = nullptr);
+
 /// Rewrites an f32 NCHW `linalg.depthwise_conv_2d_nchw_chw`,
 /// `linalg.pooling_nchw_max` or `linalg.pooling_nchw_sum` with a static
 /// window of at most 64 taps (and static C, OH, OW; the batch may be

@@ -68,7 +68,12 @@ def DFGConvToContractionPass
     with a broadcast filter). The columns are the input itself for a 1x1
     unit-stride convolution whose output provably covers its input
     (`direct`) and an im2col tensor filled by a strided `linalg.copy` per
-    filter tap otherwise, one copy in an `scf.for` nest over the taps. The
+    filter tap otherwise, one copy in an `scf.for` nest over the taps.
+    A grouped `linalg.conv_2d_ngchw_gfchw` (static groups, channels and
+    filter) becomes one `linalg.batch_matmul` over the groups per image
+    (filter [G, F/G, C/G*KH*KW] times columns [G, C/G*KH*KW, OH*OW], the
+    columns built the same way), in an `scf.for` over the images unless the
+    batch is statically one. The
     copy of a unit-stride convolution is tiled by `copy-tile` along its
     innermost dimension and marked for `dfg-vectorize-tiles`.
 
