@@ -1,8 +1,10 @@
 //===- CostModel.cpp - Provider selection and ranking ---------------------===//
 
 #include "dfg/CostModel/CostModel.h"
+#include "dfg/CostModel/LearnedCostModel.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 
 #include <vector>
@@ -17,24 +19,41 @@ llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
     llvm::function_ref<void(const llvm::Twine &)> warn) {
   if (spec == "analytic")
     return createAnalyticCostModel(profile);
-  if (spec == "learned" || spec.empty())
+  if (spec.empty())
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        spec.empty() ? "expected a cost model: 'analytic', 'learned' or a "
-                       "model file"
-                     : "the learned cost model is not implemented yet; use "
-                       "'analytic'");
-  // A path. No learned model format exists yet, so every file is one this
-  // build cannot read; like a missing or corrupt file, that is a warning and
-  // the analytic model, so that a stale flag never stops a compile.
-  if (!llvm::sys::fs::exists(spec))
+        "expected a cost model: 'analytic', 'learned' or a model file");
+  // A model that cannot be used (missing, corrupt, trained elsewhere) is a
+  // warning and the analytic model, so that a stale flag or a model shipped
+  // for another machine never stops a compile.
+  HostMachine host = HostMachine::current();
+  std::string path = spec.str();
+  if (spec == "learned") {
+    SmallVector<std::string> candidates = learnedCostModelCandidates(host.cpu);
+    auto found = llvm::find_if(candidates, [](const std::string &candidate) {
+      return llvm::sys::fs::exists(candidate);
+    });
+    if (found == candidates.end()) {
+      warn("no learned cost model for this machine ('" + host.cpu +
+           "'; looked for " + llvm::join(candidates, ", ") +
+           "); using the analytic cost model (train one with "
+           "bench/cost-model/train-and-evaluate.sh --collect)");
+      return createAnalyticCostModel(profile);
+    }
+    path = *found;
+  } else if (!llvm::sys::fs::exists(spec)) {
     warn("cost model file '" + spec +
          "' does not exist; using the analytic cost model");
-  else
-    warn("cannot read cost model file '" + spec +
-         "': this build reads no learned model format yet; using the "
-         "analytic cost model");
-  return createAnalyticCostModel(profile);
+    return createAnalyticCostModel(profile);
+  }
+  llvm::Expected<std::unique_ptr<XGBoostModel>> model =
+      XGBoostModel::load(path, host);
+  if (!model) {
+    warn("cannot use cost model file '" + path + "': " +
+         llvm::toString(model.takeError()) + "; using the analytic cost model");
+    return createAnalyticCostModel(profile);
+  }
+  return createXGBoostCostModel(std::move(*model), path, profile);
 }
 
 SmallVector<RankedCandidate>

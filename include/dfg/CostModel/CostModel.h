@@ -3,8 +3,8 @@
 // The question passes ask before choosing tile sizes, lowerings, packing,
 // fusion or placement: the predicted run time of one kernel (described by
 // its KernelFeatures, for one CodegenChoice) on one machine. Providers
-// implement CostModel; today the analytic roofline over a MachineProfile,
-// later learned ones over the same features or the kernel's text.
+// implement CostModel: the analytic roofline over a MachineProfile and
+// learned ones over the same features (LearnedCostModel.h).
 //
 // Dependencies run one way: dialects -> cost model -> passes. Nothing here
 // links a pass.
@@ -62,10 +62,12 @@ public:
 /// The analytic roofline over `profile` (see docs/cost-model.md).
 std::unique_ptr<CostModel> createAnalyticCostModel(MachineProfile profile);
 
-/// The provider `spec` names: "analytic"; "learned" (not implemented yet: an
-/// error); anything else is the path of a model file, which this build
-/// cannot read yet: `warn` says so and the analytic model is returned, as
-/// for a missing or corrupt file.
+/// The provider `spec` names: "analytic"; "learned", the model shipped or
+/// trained for this machine (see learnedCostModelCandidates); anything else
+/// the path of a model file (LearnedCostModel.h). A model that is missing,
+/// corrupt, of another format or feature list, or trained on another kind of
+/// machine is not an error: `warn` says which file and why, and the analytic
+/// model over `profile` is returned. Only an empty `spec` is an error.
 llvm::Expected<std::unique_ptr<CostModel>>
 createCostModel(llvm::StringRef spec, const MachineProfile &profile,
                 llvm::function_ref<void(const llvm::Twine &)> warn);
