@@ -128,14 +128,14 @@ TEST(LearnedCostModelTest, RefusesOtherMachines) {
   // The tiny corpus's machine (empty cpu, no features) fits any host.
   EXPECT_TRUE(!!XGBoostModel::parse(text, someHost()));
 
-  llvm::Expected<std::unique_ptr<XGBoostModel>> foreign = XGBoostModel::parse(
-      withMachine(text, "cpu", "other-cpu"), someHost());
+  llvm::Expected<std::unique_ptr<XGBoostModel>> foreign =
+      XGBoostModel::parse(withMachine(text, "cpu", "other-cpu"), someHost());
   ASSERT_FALSE(!!foreign);
   EXPECT_EQ(llvm::toString(foreign.takeError()),
             "it was trained on a 'other-cpu' CPU but this machine is "
             "'some-cpu'");
-  EXPECT_TRUE(!!XGBoostModel::parse(withMachine(text, "cpu", "some-cpu"),
-                                    someHost()));
+  EXPECT_TRUE(
+      !!XGBoostModel::parse(withMachine(text, "cpu", "some-cpu"), someHost()));
 
   llvm::Expected<std::unique_ptr<XGBoostModel>> avx512 = XGBoostModel::parse(
       withMachine(text, "features", llvm::json::Array{"avx2", "avx512f"}),
@@ -166,8 +166,7 @@ TEST(LearnedCostModelTest, RefusesCorruptFiles) {
   ASSERT_NE(data, std::string::npos);
   // A booster cut short: XGBoost refuses it, no crash.
   std::string cut = text.substr(0, data + 9 + 40) + "\"\n  }\n}\n";
-  EXPECT_NE(why(cut).find("XGBoost cannot load the booster"),
-            std::string::npos)
+  EXPECT_NE(why(cut).find("XGBoost cannot load the booster"), std::string::npos)
       << why(cut);
   EXPECT_NE(why(text.substr(0, text.size() / 2)).find("not JSON"),
             std::string::npos);
