@@ -56,12 +56,21 @@ llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
   return createXGBoostCostModel(std::move(*model), path, profile);
 }
 
+std::vector<llvm::Expected<KernelCost>>
+CostModel::predictAll(ArrayRef<KernelFeatures> kernels) const {
+  std::vector<llvm::Expected<KernelCost>> costs;
+  costs.reserve(kernels.size());
+  for (const KernelFeatures &features : kernels)
+    costs.push_back(predict(features));
+  return costs;
+}
+
 SmallVector<RankedCandidate>
 mlir::dfg::cost::rankCandidates(const CostModel &model,
                                 ArrayRef<KernelFeatures> candidates) {
   SmallVector<RankedCandidate> ranked;
-  for (auto [index, features] : llvm::enumerate(candidates)) {
-    llvm::Expected<KernelCost> cost = model.predict(features);
+  std::vector<llvm::Expected<KernelCost>> costs = model.predictAll(candidates);
+  for (auto [index, cost] : llvm::enumerate(costs)) {
     if (!cost) {
       llvm::consumeError(cost.takeError());
       continue;

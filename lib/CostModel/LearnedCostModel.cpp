@@ -225,42 +225,63 @@ XGBoostModel::load(llvm::StringRef path, const HostMachine &host) {
 llvm::Expected<double>
 XGBoostModel::predictNs(llvm::ArrayRef<double> featureVector,
                         double analyticNs) const {
-  size_t numFeatures = featureVector.size();
-  if (numFeatures + (target.analyticInput ? 1 : 0) != numInputs)
-    return fail(llvm::formatv("expected {0} features, got {1}",
-                              numInputs - (target.analyticInput ? 1 : 0),
-                              numFeatures));
-  if (target.usesAnalytic() && !(analyticNs > 0 && std::isfinite(analyticNs)))
-    return fail("the analytic prediction is not a positive number");
-  SmallVector<float, 64> row(featureVector.begin(), featureVector.end());
-  if (target.analyticInput)
-    row.push_back(static_cast<float>(std::log2(analyticNs)));
+  llvm::Expected<std::vector<double>> ns =
+      predictNs(featureVector, llvm::ArrayRef<double>(analyticNs));
+  if (!ns)
+    return ns.takeError();
+  return ns->front();
+}
+
+llvm::Expected<std::vector<double>>
+XGBoostModel::predictNs(llvm::ArrayRef<double> featureVectors,
+                        llvm::ArrayRef<double> analyticNs) const {
+  size_t numFeatures = numInputs - (target.analyticInput ? 1 : 0);
+  size_t rows = analyticNs.size();
+  if (rows == 0 || featureVectors.size() != rows * numFeatures)
+    return fail(llvm::formatv("expected {0} features per kernel, got {1} "
+                              "numbers for {2} kernels",
+                              numFeatures, featureVectors.size(), rows));
+  SmallVector<float, 64> matrix;
+  matrix.reserve(rows * numInputs);
+  for (size_t row = 0; row < rows; ++row) {
+    double analytic = analyticNs[row];
+    if (target.usesAnalytic() && !(analytic > 0 && std::isfinite(analytic)))
+      return fail("the analytic prediction is not a positive number");
+    for (double value : featureVectors.slice(row * numFeatures, numFeatures))
+      matrix.push_back(static_cast<float>(value));
+    if (target.analyticInput)
+      matrix.push_back(static_cast<float>(std::log2(analytic)));
+  }
 
   char values[256];
   std::snprintf(values, sizeof(values),
                 R"({"data": [%)" PRIuPTR
-                R"(, true], "shape": [1, %zu], "strides": null, )"
+                R"(, true], "shape": [%zu, %u], "strides": null, )"
                 R"("typestr": "<f4", "version": 3})",
-                reinterpret_cast<uintptr_t>(row.data()), row.size());
+                reinterpret_cast<uintptr_t>(matrix.data()), rows, numInputs);
   const bst_ulong *shape = nullptr;
   bst_ulong dims = 0;
   const float *result = nullptr;
-  // XGBoost keeps the result in a buffer per thread and booster; the lock
-  // keeps a shared model safe whatever XGBoost's version promises.
-  static std::mutex mutex;
-  double log2Time;
+  std::vector<double> ns(rows);
   {
+    // XGBoost keeps the result in a buffer per thread and booster; the lock
+    // keeps a shared model safe whatever XGBoost's version promises.
+    static std::mutex mutex;
     std::lock_guard<std::mutex> lock(mutex);
     if (XGBoosterPredictFromDense(booster, values, predictConfig.c_str(),
                                   nullptr, &shape, &dims, &result) != 0)
       return xgboostError("XGBoost prediction failed");
-    log2Time = result[0];
+    for (size_t row = 0; row < rows; ++row)
+      ns[row] = result[row];
   }
-  if (target.relativeToAnalytic)
-    log2Time += std::log2(analyticNs);
-  double ns = std::exp2(log2Time);
-  if (!std::isfinite(ns) || ns <= 0)
-    return fail("the model predicted a time that is not a positive number");
+  for (size_t row = 0; row < rows; ++row) {
+    double log2Time = ns[row];
+    if (target.relativeToAnalytic)
+      log2Time += std::log2(analyticNs[row]);
+    ns[row] = std::exp2(log2Time);
+    if (!std::isfinite(ns[row]) || ns[row] <= 0)
+      return fail("the model predicted a time that is not a positive number");
+  }
   return ns;
 }
 
@@ -320,6 +341,8 @@ public:
   llvm::StringRef getName() const override { return "learned"; }
   llvm::Expected<KernelCost>
   predict(const KernelFeatures &features) const override;
+  std::vector<llvm::Expected<KernelCost>>
+  predictAll(ArrayRef<KernelFeatures> kernels) const override;
   std::string explain(const KernelFeatures &features,
                       const KernelCost &cost) const override;
 
@@ -335,33 +358,58 @@ private:
 
 llvm::Expected<KernelCost>
 XGBoostCostModel::predict(const KernelFeatures &features) const {
-  llvm::Expected<KernelCost> analyticCost = analytic->predict(features);
-  if (!analyticCost && model->getTarget().usesAnalytic())
-    return analyticCost.takeError();
-  SmallVector<double, 64> vector;
-  for (const NamedFeature &feature : featureVector(features))
-    vector.push_back(feature.value);
-  double analyticNs = analyticCost ? analyticCost->timeNs : 0;
-  llvm::Expected<double> ns = model->predictNs(vector, analyticNs);
-  if (!ns)
-    return ns.takeError();
-  if (!analyticCost) {
-    llvm::consumeError(analyticCost.takeError());
-    KernelCost cost;
-    cost.timeNs = *ns;
-    return cost;
-  }
-  // Keep the analytic breakdown (bytes, level, which bound), its times
-  // scaled so that they still add up to the learned time.
-  KernelCost cost = *analyticCost;
-  double scale = analyticNs > 0 ? *ns / analyticNs : 1;
-  cost.timeNs = *ns;
+  std::vector<llvm::Expected<KernelCost>> costs = predictAll(features);
+  return std::move(costs.front());
+}
+
+/// The learned time with the analytic breakdown (bytes, level, which bound),
+/// its times scaled so that they still add up to the learned time.
+static KernelCost learnedCost(const KernelCost &analyticCost, double ns) {
+  KernelCost cost = analyticCost;
+  double scale = analyticCost.timeNs > 0 ? ns / analyticCost.timeNs : 1;
+  cost.timeNs = ns;
   cost.computeNs *= scale;
   cost.memoryNs *= scale;
   cost.overheadNs *= scale;
   if (scale > 0)
     cost.flopsPerSecond /= scale;
   return cost;
+}
+
+std::vector<llvm::Expected<KernelCost>>
+XGBoostCostModel::predictAll(ArrayRef<KernelFeatures> kernels) const {
+  std::vector<llvm::Expected<KernelCost>> costs;
+  costs.reserve(kernels.size());
+  // The kernels the trees can predict, and their place in `costs`.
+  SmallVector<double> vectors, analyticNs;
+  SmallVector<size_t> indices;
+  for (const KernelFeatures &features : kernels) {
+    costs.push_back(analytic->predict(features));
+    if (!costs.back()) {
+      if (model->getTarget().usesAnalytic())
+        continue;
+      llvm::consumeError(costs.back().takeError());
+      costs.back() = KernelCost();
+    }
+    for (const NamedFeature &feature : featureVector(features))
+      vectors.push_back(feature.value);
+    analyticNs.push_back(costs.back()->timeNs);
+    indices.push_back(costs.size() - 1);
+  }
+  if (indices.empty())
+    return costs;
+  llvm::Expected<std::vector<double>> ns =
+      model->predictNs(vectors, analyticNs);
+  if (!ns) {
+    std::string why = llvm::toString(ns.takeError());
+    for (size_t index : indices)
+      costs[index] =
+          llvm::createStringError(llvm::inconvertibleErrorCode(), why);
+    return costs;
+  }
+  for (auto [index, time] : llvm::zip(indices, *ns))
+    costs[index] = learnedCost(*costs[index], time);
+  return costs;
 }
 
 static std::string duration(double ns) {

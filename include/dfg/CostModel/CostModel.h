@@ -22,6 +22,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mlir::dfg::cost {
 
@@ -54,6 +55,11 @@ public:
   /// the reason) for kernels the provider cannot model.
   virtual llvm::Expected<KernelCost>
   predict(const KernelFeatures &features) const = 0;
+  /// predict() for each of `kernels`, in order. Providers with a fixed cost
+  /// per call (the learned one: XGBoost's per-call set-up) override it to
+  /// predict them together; rankCandidates uses it.
+  virtual std::vector<llvm::Expected<KernelCost>>
+  predictAll(ArrayRef<KernelFeatures> kernels) const;
   /// One line explaining `cost` in the provider's terms.
   virtual std::string explain(const KernelFeatures &features,
                               const KernelCost &cost) const = 0;

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mlir::dfg::cost {
 
@@ -76,6 +77,12 @@ public:
   /// (ignored unless the target uses it). Deterministic; thread-safe.
   llvm::Expected<double> predictNs(llvm::ArrayRef<double> featureVector,
                                    double analyticNs) const;
+  /// The same for several kernels at once: `featureVectors` holds one vector
+  /// after the other, `analyticNs` one time per kernel. One call into
+  /// XGBoost, whose set-up dominates a single prediction.
+  llvm::Expected<std::vector<double>>
+  predictNs(llvm::ArrayRef<double> featureVectors,
+            llvm::ArrayRef<double> analyticNs) const;
 
   const LearnedTarget &getTarget() const { return target; }
   /// The profile the training corpus's analytic predictions were made with;

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Trains the XGBoost cost model on a measured corpus, evaluates it against
+# the analytic model on the held-out model families, and installs a model
+# for this machine. One command; deterministic for a seed.
+#
+#   bench/cost-model/train-and-evaluate.sh [--corpus FILE] [--collect]
+#       [--seed N] [--pred NAME=FILE ...] [--no-install] [--no-plots]
+#
+#   --corpus FILE   the measured corpus, gzip'd or plain JSON lines
+#                   (default: bench/cost-model/corpus/corpus.jsonl.gz)
+#   --collect       first collect (or resume collecting) FILE on this machine
+#                   with bench/cost-model/collect.py: the way to retrain for
+#                   your own machine
+#   --pred NAME=FILE  more predictions to evaluate side by side (the text
+#                   model's, ...), same format as dfg-cost-model predict's
+#   --no-install    do not write cost-models/<cpu>.json
+#   --no-plots      do not redraw docs/images/cost-model-*.png
+#
+# Writes build/cost-model/: xgboost-train-families.json (trained without
+# the test families of bench/cost-model/split.json: the one evaluated),
+# predictions-*.jsonl, evaluation.md; docs/images/cost-model-NAME.png; and,
+# unless --no-install, cost-models/<cpu>.json trained on every family: the
+# model dfg-opt/dfg-compile's cost-model=learned loads on a machine whose
+# LLVM CPU name is <cpu> (the corpus header's machine.cpu).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+corpus=bench/cost-model/corpus/corpus.jsonl.gz
+collect=0
+seed=0
+install=1
+plots=1
+extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --corpus) corpus="$2"; shift 2 ;;
+    --collect) collect=1; shift ;;
+    --seed) seed="$2"; shift 2 ;;
+    --pred) extra+=(--pred "$2"); shift 2 ;;
+    --no-install) install=0; shift ;;
+    --no-plots) plots=0; shift ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    *) echo "train-and-evaluate.sh: unknown argument '$1' (see --help)" >&2
+       exit 2 ;;
+  esac
+done
+
+scripts/setup.sh dfg-cost-model >/dev/null
+tool=build/bin/dfg-cost-model
+split=bench/cost-model/split.json
+out=build/cost-model
+mkdir -p "$out"
+
+if [[ $collect == 1 ]]; then
+  if [[ ! -f bench/cost-model/collect.py ]]; then
+    echo "train-and-evaluate.sh: bench/cost-model/collect.py is missing" >&2
+    exit 1
+  fi
+  /usr/bin/python3 bench/cost-model/collect.py --corpus "$corpus"
+fi
+if [[ ! -f $corpus ]]; then
+  echo "train-and-evaluate.sh: no corpus '$corpus' (collect one with --collect)" >&2
+  exit 1
+fi
+
+start=$(date +%s)
+"$tool" train --corpus "$corpus" --split "$split" --seed "$seed" \
+  -o "$out/xgboost-train-families.json"
+"$tool" predict --model "$out/xgboost-train-families.json" --corpus "$corpus" \
+  -o "$out/predictions-xgboost.jsonl"
+"$tool" predict --model analytic --corpus "$corpus" \
+  -o "$out/predictions-analytic.jsonl"
+plot_args=()
+if [[ $plots == 1 ]]; then
+  plot_args=(--plot-dir docs/images)
+fi
+/usr/bin/python3 bench/cost-model/evaluate.py --corpus "$corpus" \
+  --split "$split" --pred analytic="$out/predictions-analytic.jsonl" \
+  --pred xgboost="$out/predictions-xgboost.jsonl" "${extra[@]}" \
+  --markdown "$out/evaluation.md" --json "$out/evaluation.json" \
+  --by-op "${plot_args[@]}"
+
+if [[ $install == 1 ]]; then
+  cpu=$(/usr/bin/python3 -c '
+import gzip, json, sys
+path = sys.argv[1]
+with (gzip.open if path.endswith(".gz") else open)(path, "rt") as f:
+    print(json.loads(f.readline())["machine"]["cpu"])' "$corpus")
+  if [[ -z $cpu ]]; then
+    echo "train-and-evaluate.sh: the corpus names no cpu; not installing" >&2
+  else
+    mkdir -p cost-models
+    "$tool" train --corpus "$corpus" --seed "$seed" -o "cost-models/$cpu.json"
+    echo "installed cost-models/$cpu.json (every family)"
+  fi
+fi
+echo "train-and-evaluate.sh: done in $(( $(date +%s) - start )) s"
