@@ -4,13 +4,18 @@
 # for this machine. One command; deterministic for a seed.
 #
 #   bench/cost-model/train-and-evaluate.sh [--corpus FILE] [--collect]
-#       [--seed N] [--pred NAME=FILE ...] [--no-install] [--no-plots]
+#       [--split FILE] [--profile FILE] [--seed N] [--pred NAME=FILE ...]
+#       [--no-install] [--no-plots]
 #
 #   --corpus FILE   the measured corpus, gzip'd or plain JSON lines
 #                   (default: bench/cost-model/corpus/corpus.jsonl.gz)
 #   --collect       first collect (or resume collecting) FILE on this machine
 #                   with bench/cost-model/collect.py: the way to retrain for
 #                   your own machine
+#   --split FILE    the held-out families (default: bench/cost-model/split.json)
+#   --profile FILE  the machine profile the corpus's analytic times were
+#                   made with, when its header carries none (default:
+#                   profile.json beside the corpus, if there is one)
 #   --pred NAME=FILE  more predictions to evaluate side by side (the text
 #                   model's, ...), same format as dfg-cost-model predict's
 #   --no-install    do not write cost-models/<cpu>.json
@@ -31,15 +36,19 @@ seed=0
 install=1
 plots=1
 extra=()
+profile=""
+split=bench/cost-model/split.json
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --corpus) corpus="$2"; shift 2 ;;
     --collect) collect=1; shift ;;
     --seed) seed="$2"; shift 2 ;;
+    --profile) profile="$2"; shift 2 ;;
+    --split) split="$2"; shift 2 ;;
     --pred) extra+=(--pred "$2"); shift 2 ;;
     --no-install) install=0; shift ;;
     --no-plots) plots=0; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "train-and-evaluate.sh: unknown argument '$1' (see --help)" >&2
        exit 2 ;;
   esac
@@ -47,7 +56,6 @@ done
 
 scripts/setup.sh dfg-cost-model >/dev/null
 tool=build/bin/dfg-cost-model
-split=bench/cost-model/split.json
 out=build/cost-model
 mkdir -p "$out"
 
@@ -63,8 +71,16 @@ if [[ ! -f $corpus ]]; then
   exit 1
 fi
 
+if [[ -z $profile && -f $(dirname "$corpus")/profile.json ]]; then
+  profile=$(dirname "$corpus")/profile.json
+fi
+train_args=(--seed "$seed")
+if [[ -n $profile ]]; then
+  train_args+=(--profile "$profile")
+fi
+
 start=$(date +%s)
-"$tool" train --corpus "$corpus" --split "$split" --seed "$seed" \
+"$tool" train --corpus "$corpus" --split "$split" "${train_args[@]}" \
   -o "$out/xgboost-train-families.json"
 "$tool" predict --model "$out/xgboost-train-families.json" --corpus "$corpus" \
   -o "$out/predictions-xgboost.jsonl"
@@ -90,7 +106,8 @@ with (gzip.open if path.endswith(".gz") else open)(path, "rt") as f:
     echo "train-and-evaluate.sh: the corpus names no cpu; not installing" >&2
   else
     mkdir -p cost-models
-    "$tool" train --corpus "$corpus" --seed "$seed" -o "cost-models/$cpu.json"
+    "$tool" train --corpus "$corpus" "${train_args[@]}" \
+      -o "cost-models/$cpu.json"
     echo "installed cost-models/$cpu.json (every family)"
   fi
 fi

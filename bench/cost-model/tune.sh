@@ -4,7 +4,7 @@
 # families and evaluates on those, for each setting given.
 #
 #   bench/cost-model/tune.sh --corpus FILE --validation FAMILY[,FAMILY...] \
-#       [--setting "dfg-cost-model train options" ...]
+#       [--profile FILE] [--setting "dfg-cost-model train options" ...]
 #
 # Prints one evaluate.py table per setting (build/cost-model/tune/).
 set -euo pipefail
@@ -13,10 +13,12 @@ cd "$(dirname "$0")/../.."
 corpus=""
 validation=""
 settings=()
+profile=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --corpus) corpus="$2"; shift 2 ;;
     --validation) validation="$2"; shift 2 ;;
+    --profile) profile=(--profile "$2"); shift 2 ;;
     --setting) settings+=("$2"); shift 2 ;;
     *) echo "tune.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -54,7 +56,7 @@ preds=(--pred analytic="$out/analytic.jsonl")
 for i in "${!settings[@]}"; do
   # shellcheck disable=SC2086
   "$tool" train --corpus "$corpus" --split "$out/train-split.json" \
-    ${settings[$i]} -o "$out/model-$i.json"
+    "${profile[@]}" ${settings[$i]} -o "$out/model-$i.json"
   "$tool" predict --model "$out/model-$i.json" --corpus "$corpus" \
     -o "$out/setting-$i.jsonl"
   preds+=(--pred "setting-$i=$out/setting-$i.jsonl")
