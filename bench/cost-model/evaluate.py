@@ -148,6 +148,30 @@ def metrics(ids, samples, predictions):
     return result
 
 
+DEFAULT_CHOICE = {"tile_m": 6, "tile_n": 16, "pack_rhs": True,
+                  "im2col": True}
+
+
+def default_regret(ids, samples):
+    """Top-1 regret of the fixed rule (tile 6x16, packed, im2col): what
+    choosing by a model is measured against. Groups without the default
+    among their samples are left out."""
+    groups = {}
+    for i in ids:
+        groups.setdefault(samples[i]["group"], []).append(samples[i])
+    regrets = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        default = [s for s in members
+                   if all(s.get("choice", {}).get(k) == v
+                          for k, v in DEFAULT_CHOICE.items())]
+        if default:
+            best = min(s["time_ns"] for s in members)
+            regrets.append(default[0]["time_ns"] / best - 1)
+    return regrets
+
+
 def table(rows, first="predictor"):
     out = [f"| {first} | samples | groups | MAPE | RMSE log | R² log | "
            "Kendall τ | pairwise acc. | top-1 regret (mean) | "
@@ -230,6 +254,13 @@ def main():
     text = (f"Held-out families: {', '.join(families)}; {len(ids)} of "
             f"{len(samples)} test samples predicted by every predictor.\n\n"
             + table(rows))
+    regrets = default_regret(ids, samples)
+    if regrets:
+        text += (f"\n\nThe fixed rule (tile 6x16, packed, im2col) on the "
+                 f"{len(regrets)} groups that measured it: top-1 regret "
+                 f"{100 * np.mean(regrets):.1f}% on average, within 5% in "
+                 f"{100 * np.mean([r <= 0.05 for r in regrets]):.1f}% of "
+                 f"them.")
     if args.by_op:
         for name, p in predictors:
             by_op = {}
