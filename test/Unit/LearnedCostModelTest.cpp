@@ -284,6 +284,52 @@ TEST_F(LearnedProviderTest, PredictsRanksAndExplains) {
   llvm::sys::fs::remove(llvm::sys::path::parent_path(path));
 }
 
+TEST_F(LearnedProviderTest, CheckSampleComparesWithTheCompiler) {
+  // A corpus sample made as the corpus is: the kernel's text, the choice,
+  // the feature vector and the analytic time for that choice.
+  std::string ir = R"mlir(
+func.func @k(%a: tensor<48x40xf32>, %b: tensor<40x36xf32>,
+             %c: tensor<48x36xf32>) -> tensor<48x36xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<48x40xf32>, tensor<40x36xf32>)
+                     outs(%c : tensor<48x36xf32>) -> tensor<48x36xf32>
+  return %r : tensor<48x36xf32>
+})mlir";
+  CorpusSample sample;
+  sample.id = "test/k/tm4_tn8";
+  sample.mlir = ir;
+  sample.choice.tileM = 4;
+  sample.choice.tileN = 8;
+  sample.choice.packing = true;
+  module = parseSourceString<ModuleOp>(ir, ParserConfig(&context));
+  ASSERT_TRUE(!!module);
+  llvm::Expected<KernelFeatures> features =
+      extractKernelFeatures(&module->getBody()->front(), sample.choice);
+  ASSERT_TRUE(!!features);
+  for (const NamedFeature &feature : featureVector(*features))
+    sample.features.push_back(feature.value);
+  std::unique_ptr<CostModel> analytic =
+      createAnalyticCostModel(MachineProfile::defaults());
+  sample.analyticNs = analytic->predict(*features)->timeNs;
+  llvm::Error same = checkSample(context, sample, *analytic);
+  EXPECT_FALSE(!!same) << llvm::toString(std::move(same));
+
+  // Another choice's features, another analytic time, no text.
+  CorpusSample otherChoice = sample;
+  otherChoice.choice.tileM = 6;
+  EXPECT_EQ(llvm::toString(checkSample(context, otherChoice, *analytic)),
+            "feature 'log_full_rows' is 3.169925e+00 here but 3.700440e+00 "
+            "in the corpus");
+  CorpusSample otherTime = sample;
+  otherTime.analyticNs *= 2;
+  EXPECT_NE(llvm::toString(checkSample(context, otherTime, *analytic))
+                .find("the analytic model predicts"),
+            std::string::npos);
+  CorpusSample noText = sample;
+  noText.mlir.clear();
+  EXPECT_EQ(llvm::toString(checkSample(context, noText, *analytic)),
+            "no 'mlir' text");
+}
+
 TEST_F(LearnedProviderTest, QueriesTakeMicroseconds) {
   // As CostModelTest.QueriesTakeMicroseconds: re-evaluating a choice and
   // predicting, here with the trees (and the analytic input). Recorded, not

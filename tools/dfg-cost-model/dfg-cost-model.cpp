@@ -2,6 +2,7 @@
 //
 //   dfg-cost-model train --corpus FILE [--split FILE] [--seed N] -o MODEL
 //   dfg-cost-model predict --model MODEL|analytic --corpus FILE -o PRED
+//   dfg-cost-model check --corpus FILE [--samples N] [--profile FILE]
 //
 // train: an XGBoost model file from a measured corpus (docs/cost-model.md),
 // leaving out the split's test families and noisy samples; the same corpus,
@@ -9,10 +10,16 @@
 // SOURCE_DATE_EPOCH when it is set). predict: one JSON line
 // {"id": ..., "predicted_ns": ...} per sample, what bench/cost-model/
 // evaluate.py reads; "analytic" is the corpus's stored analytic prediction.
+// check: re-extracts the features and analytic times of samples from their
+// MLIR text as the compiler will, and compares them with the corpus's.
 //
 //===----------------------------------------------------------------------===//
 
 #include "dfg/CostModel/Training.h"
+#include "dfg/InitAll.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -27,17 +34,23 @@
 #include <ctime>
 
 using namespace mlir;
+using namespace mlir::dfg;
 using namespace mlir::dfg::cost;
 namespace cl = llvm::cl;
 
 static cl::SubCommand trainCommand("train", "Train a model file on a corpus");
 static cl::SubCommand predictCommand("predict",
                                      "Predict every sample of a corpus");
+static cl::SubCommand
+    checkCommand("check",
+                 "Compare a corpus's features and analytic times with this "
+                 "build's, from the samples' MLIR");
 
 static cl::opt<std::string> corpusPath("corpus", cl::desc("Measured corpus"),
                                        cl::value_desc("file"), cl::Required,
                                        cl::sub(trainCommand),
-                                       cl::sub(predictCommand));
+                                       cl::sub(predictCommand),
+                                       cl::sub(checkCommand));
 static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
                                        cl::value_desc("file"), cl::Required,
                                        cl::sub(trainCommand),
@@ -77,7 +90,12 @@ static cl::opt<std::string>
     profilePath("profile",
                 cl::desc("Machine profile of the corpus's analytic "
                          "predictions, when its header has none"),
-                cl::value_desc("file"), cl::sub(trainCommand));
+                cl::value_desc("file"), cl::sub(trainCommand),
+                cl::sub(checkCommand));
+static cl::opt<unsigned>
+    checkSamples("samples",
+                 cl::desc("Samples to check, spread over the corpus (0: all)"),
+                 cl::init(200), cl::sub(checkCommand));
 
 static cl::opt<std::string>
     modelPath("model",
@@ -197,14 +215,54 @@ static int predict(const Corpus &corpus) {
   return writeOutput(text);
 }
 
+static int check(const Corpus &corpus) {
+  std::optional<MachineProfile> profile = corpus.profile;
+  if (!profilePath.empty()) {
+    llvm::Expected<MachineProfile> read = readMachineProfile(profilePath);
+    if (!read)
+      return error("'" + profilePath +
+                   "': " + llvm::toString(read.takeError()));
+    profile = std::move(*read);
+  }
+  if (!profile)
+    return error("the corpus has no machine profile; give --profile");
+  std::unique_ptr<CostModel> analytic = createAnalyticCostModel(*profile);
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  context.printOpOnDiagnostic(false);
+  // Parse errors are counted, not printed one by one.
+  ScopedDiagnosticHandler quiet(&context, [](Diagnostic &) {});
+  size_t total = corpus.samples.size();
+  size_t count =
+      checkSamples == 0 ? total : std::min<size_t>(checkSamples, total);
+  size_t checked = 0, differ = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const CorpusSample &sample = corpus.samples[i * total / count];
+    ++checked;
+    if (llvm::Error mismatch = checkSample(context, sample, *analytic)) {
+      std::string why = llvm::toString(std::move(mismatch));
+      if (differ++ < 10)
+        warn("'" + sample.id + "': " + why);
+    }
+  }
+  llvm::outs() << llvm::formatv(
+      "dfg-cost-model: checked {0} of {1} samples: {2} differ\n", checked,
+      total, differ);
+  return differ ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::ParseCommandLineOptions(argc, argv,
                               "DFG learned cost models: train and predict\n");
-  if (!trainCommand && !predictCommand)
-    return error("expected a command: train or predict (see --help)");
+  if (!trainCommand && !predictCommand && !checkCommand)
+    return error("expected a command: train, predict or check (see --help)");
   llvm::Expected<Corpus> corpus = readCorpus(corpusPath, warn);
   if (!corpus)
     return error(llvm::toString(corpus.takeError()));
+  if (checkCommand)
+    return check(*corpus);
   return trainCommand ? train(*corpus) : predict(*corpus);
 }

@@ -22,6 +22,10 @@
 #include <string>
 #include <vector>
 
+namespace mlir {
+class MLIRContext;
+} // namespace mlir
+
 namespace mlir::dfg::cost {
 
 constexpr llvm::StringLiteral kCorpusFormat = "dfg-cost-corpus";
@@ -42,6 +46,10 @@ struct CorpusSample {
   double timeNs = 0;
   /// (p90 - p10) / median of the repeats.
   double spread = 0;
+  /// The code-generation choice measured, and the kernel's function as text
+  /// (both optional: empty text, default choice).
+  CodegenChoice choice;
+  std::string mlir;
 };
 
 struct Corpus {
@@ -58,6 +66,15 @@ struct Corpus {
 llvm::Expected<Corpus>
 readCorpus(llvm::StringRef path,
            llvm::function_ref<void(const llvm::Twine &)> warn);
+
+/// Re-extracts the features of `sample` from its MLIR text (parsed in
+/// `context`, which must have the dialects loaded) and its choice, and
+/// predicts it with the analytic model over `profile`: fails, saying what
+/// differs, unless both match what the corpus stores (relative 1e-6). This
+/// is what the compiler will compute for the same kernel, so a model
+/// trained on the corpus sees in the compiler what it saw in training.
+llvm::Error checkSample(MLIRContext &context, const CorpusSample &sample,
+                        const CostModel &analytic);
 
 /// The test families of a split file (`{"test_families": [...]}`).
 llvm::Expected<llvm::StringSet<>> readSplit(llvm::StringRef path);

@@ -2,12 +2,17 @@
 
 #include "dfg/CostModel/Training.h"
 
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace mlir;
@@ -90,6 +95,17 @@ static llvm::Expected<CorpusSample> parseSample(const llvm::json::Object &line,
         {"spread", &sample.spread}})
     if (llvm::Error error = number(key, *out))
       return std::move(error);
+  if (std::optional<llvm::StringRef> mlir = line.getString("mlir"))
+    sample.mlir = mlir->str();
+  if (const llvm::json::Object *choice = line.getObject("choice")) {
+    CodegenChoice &c = sample.choice;
+    c.tileM = choice->getInteger("tile_m").value_or(c.tileM);
+    c.tileN = choice->getInteger("tile_n").value_or(c.tileN);
+    c.tileK = choice->getInteger("tile_k").value_or(c.tileK);
+    c.packing = choice->getBoolean("pack_rhs").value_or(c.packing);
+    c.im2col = choice->getBoolean("im2col").value_or(c.im2col);
+    c.vectorBits = choice->getInteger("vector_bits").value_or(c.vectorBits);
+  }
   const llvm::json::Array *features = line.getArray("features");
   if (!features || features->size() != numFeatures)
     return fail(llvm::formatv("expected 'features', a list of {0} numbers",
@@ -187,4 +203,44 @@ mlir::dfg::cost::readSplit(llvm::StringRef path) {
     result.insert(*name);
   }
   return result;
+}
+
+llvm::Error mlir::dfg::cost::checkSample(MLIRContext &context,
+                                         const CorpusSample &sample,
+                                         const CostModel &analytic) {
+  if (sample.mlir.empty())
+    return fail("no 'mlir' text");
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(sample.mlir, ParserConfig(&context));
+  if (!module)
+    return fail("its 'mlir' does not parse");
+  Operation *kernel = nullptr;
+  module->walk([&](Operation *op) {
+    if (!kernel && op->getName().getStringRef() == "func.func")
+      kernel = op;
+  });
+  if (!kernel)
+    return fail("its 'mlir' has no function");
+  llvm::Expected<KernelFeatures> features =
+      extractKernelFeatures(kernel, sample.choice);
+  if (!features)
+    return features.takeError();
+  auto differs = [](double a, double b) {
+    return std::fabs(a - b) >
+           1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)});
+  };
+  SmallVector<NamedFeature> vector = featureVector(*features);
+  for (auto [feature, stored] : llvm::zip(vector, sample.features))
+    if (differs(feature.value, stored))
+      return fail("feature '" + feature.name + "' is " +
+                  llvm::formatv("{0:e}", feature.value) + " here but " +
+                  llvm::formatv("{0:e}", stored) + " in the corpus");
+  llvm::Expected<KernelCost> cost = analytic.predict(*features);
+  if (!cost)
+    return cost.takeError();
+  if (differs(cost->timeNs, sample.analyticNs))
+    return fail(llvm::formatv("the analytic model predicts {0:e} ns here "
+                              "but the corpus has {1:e} ns",
+                              cost->timeNs, sample.analyticNs));
+  return llvm::Error::success();
 }
