@@ -11,8 +11,10 @@
 #include "dfg/CostModel/LearnedCostModel.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Base64.h"
+#include "llvm/Support/Compression.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -179,14 +181,32 @@ XGBoostModel::parse(llvm::StringRef text, const HostMachine &host) {
   const llvm::json::Object *booster = root->getObject("booster");
   if (!booster)
     return fail("no 'booster' object");
-  if (booster->getString("encoding") != "ubjson+base64")
-    return fail("'booster': unknown 'encoding' (expected ubjson+base64)");
+  std::optional<llvm::StringRef> encoding = booster->getString("encoding");
+  bool compressed = encoding == "ubjson+zlib+base64";
+  if (!compressed && encoding != "ubjson+base64")
+    return fail("'booster': unknown 'encoding' (expected ubjson+base64 or "
+                "ubjson+zlib+base64)");
   std::optional<llvm::StringRef> data = booster->getString("data");
   if (!data)
     return fail("'booster' has no 'data' string");
   std::vector<char> bytes;
   if (llvm::Error error = llvm::decodeBase64(*data, bytes))
     return fail("'booster': " + llvm::toString(std::move(error)));
+  if (compressed) {
+    std::optional<int64_t> size = booster->getInteger("size");
+    if (!size || *size <= 0)
+      return fail("'booster' has no positive 'size'");
+    if (!llvm::compression::zlib::isAvailable())
+      return fail("'booster' is zlib-compressed but this build has no zlib");
+    SmallVector<uint8_t> raw;
+    if (llvm::Error error = llvm::compression::zlib::decompress(
+            llvm::arrayRefFromStringRef(
+                llvm::StringRef(bytes.data(), bytes.size())),
+            raw, *size))
+      return fail("'booster': cannot decompress it: " +
+                  llvm::toString(std::move(error)));
+    bytes.assign(raw.begin(), raw.end());
+  }
 
   silenceXGBoost();
   if (XGBoosterCreate(nullptr, 0, &model->booster) != 0)
@@ -317,10 +337,23 @@ std::string mlir::dfg::cost::printCostModelFile(
     json.attributeObject("booster", [&] {
       int major = 0, minor = 0, patch = 0;
       XGBoostVersion(&major, &minor, &patch);
-      json.attribute("encoding", "ubjson+base64");
+      // The trees compress about 2.5x (a few MB a model): zlib when LLVM
+      // has it, at a fixed level, so the bytes stay the same run to run.
+      bool compress = llvm::compression::zlib::isAvailable();
+      json.attribute("encoding",
+                     compress ? "ubjson+zlib+base64" : "ubjson+base64");
       json.attribute("xgboost_version",
                      llvm::formatv("{0}.{1}.{2}", major, minor, patch).str());
-      json.attribute("data", llvm::encodeBase64(boosterBytes));
+      if (!compress) {
+        json.attribute("data", llvm::encodeBase64(boosterBytes));
+        return;
+      }
+      SmallVector<uint8_t> compressed;
+      llvm::compression::zlib::compress(
+          llvm::arrayRefFromStringRef(boosterBytes), compressed,
+          llvm::compression::zlib::BestSizeCompression);
+      json.attribute("size", static_cast<int64_t>(boosterBytes.size()));
+      json.attribute("data", llvm::encodeBase64(compressed));
     });
   });
   os << "\n";

@@ -16,6 +16,7 @@
 #include "mlir/Parser/Parser.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Base64.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -162,11 +163,24 @@ TEST(LearnedCostModelTest, RefusesCorruptFiles) {
                     "kind": "xgboost"})"),
             "no 'machine' object");
   std::string text = train(readTinyCorpus());
-  size_t data = text.find("\"data\": \"");
-  ASSERT_NE(data, std::string::npos);
-  // A booster cut short: XGBoost refuses it, no crash.
-  std::string cut = text.substr(0, data + 9 + 40) + "\"\n  }\n}\n";
-  EXPECT_NE(why(cut).find("XGBoost cannot load the booster"), std::string::npos)
+  llvm::Expected<llvm::json::Value> json = llvm::json::parse(text);
+  ASSERT_TRUE(!!json);
+  llvm::json::Object &booster = *json->getAsObject()->getObject("booster");
+  // Bytes that are not a booster: XGBoost refuses them, no crash.
+  std::string garbage(200, 'x');
+  booster["encoding"] = "ubjson+base64";
+  booster["data"] = llvm::encodeBase64(garbage);
+  std::string notABooster;
+  llvm::raw_string_ostream(notABooster) << *json;
+  EXPECT_NE(why(notABooster).find("XGBoost cannot load the booster"),
+            std::string::npos)
+      << why(notABooster);
+  // Compressed bytes cut short.
+  booster["encoding"] = "ubjson+zlib+base64";
+  booster["size"] = 1000;
+  std::string cut;
+  llvm::raw_string_ostream(cut) << *json;
+  EXPECT_NE(why(cut).find("'booster': cannot decompress it"), std::string::npos)
       << why(cut);
   EXPECT_NE(why(text.substr(0, text.size() / 2)).find("not JSON"),
             std::string::npos);

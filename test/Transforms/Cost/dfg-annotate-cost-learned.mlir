@@ -42,7 +42,7 @@
 // VERSION: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}version.json': unsupported 'version' (this build reads version 1); using the analytic cost model
 // KIND: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}kind.json': model kind 'torch' is not one this build reads (xgboost); using the analytic cost model
 // CUT: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}cut.json': not JSON: {{.+}}; using the analytic cost model
-// BOOSTER: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}booster.json': XGBoost cannot load the booster: {{.+}}; using the analytic cost model
+// BOOSTER: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}booster.json': 'booster': cannot decompress it: {{.+}}; using the analytic cost model
 // BASE64: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}base64.json': 'booster': {{.+}}; using the analytic cost model
 // TARGET: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}target.json': unknown 'target' 'seconds' (expected log2_time_ns or log2_time_over_analytic); using the analytic cost model
 
