@@ -3,15 +3,18 @@
 # the analytic model on the held-out model families, and installs a model
 # for this machine. One command; deterministic for a seed.
 #
-#   bench/cost-model/train-and-evaluate.sh [--corpus FILE] [--collect]
+#   bench/cost-model/train-and-evaluate.sh [--corpus FILE] [--collect
+#       [--collect-args "ARGS"]]
 #       [--split FILE] [--profile FILE] [--seed N] [--pred NAME=FILE ...]
 #       [--no-install] [--no-plots]
 #
 #   --corpus FILE   the measured corpus, gzip'd or plain JSON lines
 #                   (default: bench/cost-model/corpus/corpus.jsonl.gz)
 #   --collect       first collect (or resume collecting) FILE on this machine
-#                   with bench/cost-model/collect.py: the way to retrain for
-#                   your own machine
+#                   with bench/cost-model/collect.py --out FILE: the way to
+#                   retrain for your own machine
+#   --collect-args "ARGS"  more arguments for collect.py (--budget-minutes,
+#                   --kernels, ...)
 #   --split FILE    the held-out families (default: bench/cost-model/split.json)
 #   --profile FILE  the machine profile the corpus's analytic times were
 #                   made with, when its header carries none (default:
@@ -32,6 +35,7 @@ cd "$(dirname "$0")/../.."
 
 corpus=bench/cost-model/corpus/corpus.jsonl.gz
 collect=0
+collect_args=""
 seed=0
 install=1
 plots=1
@@ -42,13 +46,14 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --corpus) corpus="$2"; shift 2 ;;
     --collect) collect=1; shift ;;
+    --collect-args) collect_args="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --profile) profile="$2"; shift 2 ;;
     --split) split="$2"; shift 2 ;;
     --pred) extra+=(--pred "$2"); shift 2 ;;
     --no-install) install=0; shift ;;
     --no-plots) plots=0; shift ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "train-and-evaluate.sh: unknown argument '$1' (see --help)" >&2
        exit 2 ;;
   esac
@@ -64,7 +69,8 @@ if [[ $collect == 1 ]]; then
     echo "train-and-evaluate.sh: bench/cost-model/collect.py is missing" >&2
     exit 1
   fi
-  /usr/bin/python3 bench/cost-model/collect.py --corpus "$corpus"
+  # shellcheck disable=SC2086
+  /usr/bin/python3 bench/cost-model/collect.py --out "$corpus" $collect_args
 fi
 if [[ ! -f $corpus ]]; then
   echo "train-and-evaluate.sh: no corpus '$corpus' (collect one with --collect)" >&2
