@@ -9,7 +9,9 @@
 #       [--no-install] [--no-plots]
 #
 #   --corpus FILE   the measured corpus, gzip'd or plain JSON lines
-#                   (default: bench/cost-model/corpus/corpus.jsonl.gz)
+#                   (default: the committed bench/cost-model/corpus/*.jsonl.gz,
+#                   the last in name order; with --collect,
+#                   build/cost-model/corpus.jsonl)
 #   --collect       first collect (or resume collecting) FILE on this machine
 #                   with bench/cost-model/collect.py --out FILE: the way to
 #                   retrain for your own machine
@@ -33,7 +35,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-corpus=bench/cost-model/corpus/corpus.jsonl.gz
+corpus=""
 collect=0
 collect_args=""
 seed=0
@@ -53,11 +55,22 @@ while [[ $# -gt 0 ]]; do
     --pred) extra+=(--pred "$2"); shift 2 ;;
     --no-install) install=0; shift ;;
     --no-plots) plots=0; shift ;;
-    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "train-and-evaluate.sh: unknown argument '$1' (see --help)" >&2
        exit 2 ;;
   esac
 done
+
+if [[ -z $corpus && $collect == 1 ]]; then
+  corpus=build/cost-model/corpus.jsonl
+elif [[ -z $corpus ]]; then
+  committed=(bench/cost-model/corpus/*.jsonl.gz)
+  if [[ ! -f ${committed[-1]} ]]; then
+    echo "train-and-evaluate.sh: no committed corpus; give --corpus FILE" >&2
+    exit 1
+  fi
+  corpus=${committed[-1]}
+fi
 
 scripts/setup.sh dfg-cost-model >/dev/null
 tool=build/bin/dfg-cost-model
