@@ -8,9 +8,9 @@
 CORPUS is the measured corpus (JSON lines, gzip'd or plain; first line its
 header); each --pred is NAME=FILE, FILE one JSON line {"id", "predicted_ns"}
 per sample (dfg-cost-model predict writes them, other predictors the same).
-Only samples of the split's test families count, and only those every
-predictor predicted (the table says how many), so every row is over the
-same samples. Metrics:
+Only samples of the split's test families count (with --max-spread, only
+the less noisy ones), and only those every predictor predicted (the table
+says how many), so every row is over the same samples. Metrics:
 
 - MAPE: mean of |predicted - measured| / measured;
 - RMSE log: root mean square of ln(predicted) - ln(measured) (0.1 is
@@ -46,7 +46,7 @@ def read_lines(path):
                 yield line
 
 
-def read_corpus(path, test_families):
+def read_corpus(path, test_families, max_spread=None):
     lines = read_lines(path)
     header = json.loads(next(lines))
     if header.get("format") != "dfg-cost-corpus":
@@ -57,8 +57,11 @@ def read_corpus(path, test_families):
             s = json.loads(line)
         except json.JSONDecodeError:
             continue  # the cut-off last line of a corpus being written
-        if s["family"] in test_families and s["time_ns"] > 0:
-            samples[s["id"]] = s
+        if s["family"] not in test_families or not s["time_ns"] > 0:
+            continue
+        if max_spread is not None and not s["spread"] <= max_spread:
+            continue
+        samples[s["id"]] = s
     return header, samples
 
 
@@ -230,13 +233,16 @@ def main():
     parser.add_argument("--plot-dir",
                         help="draw cost-model-NAME.png for each predictor "
                         "here")
+    parser.add_argument("--max-spread", type=float,
+                        help="report only test samples whose spread "
+                        "((p90 - p10) / median) is at most this")
     parser.add_argument("--by-op", action="store_true",
                         help="also a table per op, for each predictor")
     args = parser.parse_args()
 
     with open(args.split) as f:
         test_families = set(json.load(f)["test_families"])
-    _, samples = read_corpus(args.corpus, test_families)
+    _, samples = read_corpus(args.corpus, test_families, args.max_spread)
     if not samples:
         sys.exit("no samples of the test families "
                  f"{sorted(test_families)} in {args.corpus}")
@@ -251,8 +257,11 @@ def main():
         sys.exit("no test sample has a prediction from every predictor")
     families = sorted({samples[i]["family"] for i in ids})
     rows = [(name, metrics(ids, samples, p)) for name, p in predictors]
+    noise = ("" if args.max_spread is None else
+             f" (only those with spread <= {args.max_spread})")
     text = (f"Held-out families: {', '.join(families)}; {len(ids)} of "
-            f"{len(samples)} test samples predicted by every predictor.\n\n"
+            f"{len(samples)} test samples{noise} predicted by every "
+            f"predictor.\n\n"
             + table(rows))
     regrets = default_regret(ids, samples)
     if regrets:
