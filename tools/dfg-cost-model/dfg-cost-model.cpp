@@ -81,6 +81,17 @@ static cl::opt<unsigned> maxDepth("max-depth", cl::desc("Depth of each tree"),
                                   cl::sub(trainCommand));
 static cl::opt<double> eta("eta", cl::desc("Learning rate"),
                            cl::init(TrainOptions().eta), cl::sub(trainCommand));
+static cl::opt<double> minChildWeight(
+    "min-child-weight", cl::desc("Fewest samples (hessian) in a leaf"),
+    cl::init(TrainOptions().minChildWeight), cl::sub(trainCommand));
+static cl::opt<double> subsample("subsample",
+                                 cl::desc("Share of samples per tree"),
+                                 cl::init(TrainOptions().subsample),
+                                 cl::sub(trainCommand));
+static cl::opt<double> columnSample("colsample",
+                                    cl::desc("Share of features per tree"),
+                                    cl::init(TrainOptions().columnSample),
+                                    cl::sub(trainCommand));
 static cl::opt<double>
     maxSpread("max-spread",
               cl::desc("Leave out samples whose (p90 - p10) / median is "
@@ -146,6 +157,9 @@ static int train(const Corpus &corpus) {
   options.maxDepth = maxDepth;
   options.eta = eta;
   options.maxSpread = maxSpread;
+  options.minChildWeight = minChildWeight;
+  options.subsample = subsample;
+  options.columnSample = columnSample;
   options.corpusPath = corpusPath;
   options.splitPath = splitPath;
   options.date = trainingDate();

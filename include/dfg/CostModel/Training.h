@@ -83,7 +83,7 @@ struct TrainOptions {
   unsigned seed = 0;
   LearnedTarget target;
   unsigned rounds = 400;
-  unsigned maxDepth = 8;
+  unsigned maxDepth = 6;
   double eta = 0.05;
   double subsample = 0.8;
   double columnSample = 0.8;
