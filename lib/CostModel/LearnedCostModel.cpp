@@ -194,8 +194,11 @@ XGBoostModel::parse(llvm::StringRef text, const HostMachine &host) {
     return fail("'booster': " + llvm::toString(std::move(error)));
   if (compressed) {
     std::optional<int64_t> size = booster->getInteger("size");
-    if (!size || *size <= 0)
-      return fail("'booster' has no positive 'size'");
+    // The size is allocated before decompressing: a corrupt one must not
+    // take the machine's memory.
+    constexpr int64_t kMaxBoosterBytes = int64_t(1) << 30;
+    if (!size || *size <= 0 || *size > kMaxBoosterBytes)
+      return fail("'booster' has no 'size' between 1 byte and 1 GiB");
     if (!llvm::compression::zlib::isAvailable())
       return fail("'booster' is zlib-compressed but this build has no zlib");
     SmallVector<uint8_t> raw;
@@ -214,7 +217,8 @@ XGBoostModel::parse(llvm::StringRef text, const HostMachine &host) {
   if (XGBoosterLoadModelFromBuffer(model->booster, bytes.data(),
                                    bytes.size()) != 0)
     return xgboostError("XGBoost cannot load the booster");
-  // One row per query: threads only add their start-up cost.
+  // A query is one kernel or one kernel's candidates: threads would only
+  // add their start-up cost.
   if (XGBoosterSetParam(model->booster, "nthread", "1") != 0)
     return xgboostError("cannot configure the booster");
   model->numInputs =

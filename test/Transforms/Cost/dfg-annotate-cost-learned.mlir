@@ -26,6 +26,8 @@
 // RUN: dfg-opt %s --dfg-annotate-cost=model=%t.booster.json 2>&1 | FileCheck %s --check-prefix=BOOSTER
 // RUN: sed -e 's/"data": ".*"/"data": "@@@@"/' %t.model.json > %t.base64.json
 // RUN: dfg-opt %s --dfg-annotate-cost=model=%t.base64.json 2>&1 | FileCheck %s --check-prefix=BASE64
+// RUN: sed -e 's/"size": [0-9]*/"size": 99999999999999/' %t.model.json > %t.size.json
+// RUN: dfg-opt %s --dfg-annotate-cost=model=%t.size.json 2>&1 | FileCheck %s --check-prefix=SIZE
 // RUN: sed -e 's/"target": "log2_time_over_analytic"/"target": "seconds"/' %t.model.json > %t.target.json
 // RUN: dfg-opt %s --dfg-annotate-cost=model=%t.target.json 2>&1 | FileCheck %s --check-prefix=TARGET
 
@@ -44,6 +46,7 @@
 // CUT: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}cut.json': not JSON: {{.+}}; using the analytic cost model
 // BOOSTER: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}booster.json': 'booster': cannot decompress it: {{.+}}; using the analytic cost model
 // BASE64: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}base64.json': 'booster': {{.+}}; using the analytic cost model
+// SIZE: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}size.json': 'booster' has no 'size' between 1 byte and 1 GiB; using the analytic cost model
 // TARGET: warning: dfg-annotate-cost: cannot use cost model file '{{.*}}target.json': unknown 'target' 'seconds' (expected log2_time_ns or log2_time_over_analytic); using the analytic cost model
 
 func.func @matmul(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>,
