@@ -19,7 +19,9 @@ says how many), so every row is over the same samples. Metrics:
   so on raw times the largest kernels would decide it alone);
 - Kendall tau and pairwise accuracy within each kernel's set of candidate
   choices (the samples of one group), averaged over groups with more than
-  one choice: what choosing a candidate needs;
+  one choice: what choosing a candidate needs; "resolvable" pairwise
+  accuracy counts only the pairs whose measured times differ by more than
+  either sample's spread, which the measurement itself can order;
 - top-1 regret: the measured time of the predicted-best choice over the
   measured best, minus one, per group; its mean and the share of groups
   within 5%.
@@ -97,15 +99,22 @@ def kendall_tau(x, y):
     return (concordant - discordant) / denominator if denominator else None
 
 
-def pairwise_accuracy(measured, predicted):
+def pairwise_accuracy(measured, predicted, spreads=None):
     """Share of pairs with different measured times that the prediction
-    orders the same way (a tie in the prediction counts half)."""
+    orders the same way (a tie in the prediction counts half). With
+    `spreads`, only the pairs whose times differ by more than either's
+    spread: those the measurement can order."""
     right = total = 0
     for i in range(len(measured)):
         for j in range(i + 1, len(measured)):
             dm = np.sign(measured[i] - measured[j])
             if dm == 0:
                 continue
+            if spreads is not None:
+                ratio = max(measured[i], measured[j]) / min(measured[i],
+                                                            measured[j])
+                if ratio - 1 <= max(spreads[i], spreads[j]):
+                    continue
             dp = np.sign(predicted[i] - predicted[j])
             total += 1
             right += 1 if dp == dm else 0.5 if dp == 0 else 0
@@ -126,7 +135,7 @@ def metrics(ids, samples, predictions):
     groups = {}
     for i in ids:
         groups.setdefault(samples[i]["group"], []).append(i)
-    taus, accuracies, regrets = [], [], []
+    taus, accuracies, resolvable, regrets = [], [], [], []
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -138,6 +147,10 @@ def metrics(ids, samples, predictions):
         accuracy = pairwise_accuracy(m, p)
         if accuracy is not None:
             accuracies.append(accuracy)
+        accuracy = pairwise_accuracy(
+            m, p, [samples[i]["spread"] for i in members])
+        if accuracy is not None:
+            resolvable.append(accuracy)
         chosen = min(range(len(p)), key=lambda k: (p[k], k))
         regrets.append(m[chosen] / min(m) - 1)
     result.update(
@@ -145,6 +158,8 @@ def metrics(ids, samples, predictions):
         kendall_tau=float(np.mean(taus)) if taus else float("nan"),
         pairwise_accuracy=float(np.mean(accuracies))
         if accuracies else float("nan"),
+        resolvable_accuracy=float(np.mean(resolvable))
+        if resolvable else float("nan"),
         regret_mean=float(np.mean(regrets)) if regrets else float("nan"),
         regret_within_5=float(np.mean([r <= 0.05 for r in regrets]))
         if regrets else float("nan"))
@@ -177,15 +192,16 @@ def default_regret(ids, samples):
 
 def table(rows, first="predictor"):
     out = [f"| {first} | samples | groups | MAPE | RMSE log | R² log | "
-           "Kendall τ | pairwise acc. | top-1 regret (mean) | "
-           "top-1 within 5% |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "Kendall τ | pairwise acc. | pairwise acc., resolvable | "
+           "top-1 regret (mean) | top-1 within 5% |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in rows:
         out.append(
             f"| {name} | {r['samples']} | {r['groups']} | "
             f"{100 * r['mape']:.1f}% | {r['rmse_log']:.3f} | "
             f"{r['r2_log']:.3f} | {r['kendall_tau']:.3f} | "
             f"{100 * r['pairwise_accuracy']:.1f}% | "
+            f"{100 * r['resolvable_accuracy']:.1f}% | "
             f"{100 * r['regret_mean']:.1f}% | "
             f"{100 * r['regret_within_5']:.1f}% |")
     return "\n".join(out)
