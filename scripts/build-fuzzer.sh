@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds dfg-import-fuzzer (libFuzzer + AddressSanitizer, clang-22) in
+# Builds the fuzzers (libFuzzer + AddressSanitizer + UBSan, clang-22) in
 # build-fuzz/, with DFG's assertions on, and dfg-opt and dfg-translate from
 # the same build. The test suite runs the fuzzer for a bounded time
 # (test/Import/ONNX/fuzz.test) and the compiler's tests a second time with
@@ -17,4 +17,4 @@ else
   cmake -S . -B build-fuzz -DDFG_ENABLE_ASSERTIONS=ON >/dev/null
 fi
 ninja -C build-fuzz -j"${DFG_JOBS:-$(nproc)}" dfg-import-fuzzer \
-  dfg-tensor-fuzzer dfg-capi-fuzzer dfg-opt dfg-translate
+  dfg-tensor-fuzzer dfg-capi-fuzzer dfg-ir-fuzzer dfg-opt dfg-translate

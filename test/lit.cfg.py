@@ -40,7 +40,8 @@ main_tools_dir = config.dfg_tools_dir
 config.dfg_tools_dir = lit_config.params.get("dfg_tools_dir", main_tools_dir)
 tool_dirs = [config.dfg_tools_dir, main_tools_dir, config.llvm_tools_dir]
 tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
-         "dfg-memplan", "dfg-compile", "dfg-run", "dfg-machine-profile", "dfg-cost-model"]
+         "dfg-memplan", "dfg-compile", "dfg-run", "dfg-machine-profile",
+         "dfg-cost-text", "dfg-cost-model"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Execution tests of the lowering JIT-run lowered IR with upstream's runner
@@ -78,6 +79,11 @@ capi_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
 if os.path.exists(capi_fuzzer):
     config.available_features.add("capi-fuzzer")
     config.substitutions.append(("%dfg_capi_fuzzer", capi_fuzzer))
+ir_fuzzer = os.path.join(config.dfg_src_root, "build-fuzz", "bin",
+                         "dfg-ir-fuzzer")
+if os.path.exists(ir_fuzzer):
+    config.available_features.add("ir-fuzzer")
+    config.substitutions.append(("%dfg_ir_fuzzer", ir_fuzzer))
 
 # The MiniMalloc benchmark instances live in ../shared next to the checkout
 # (CI lays it there); tests that read them carry `REQUIRES: minimalloc-data`.
@@ -92,6 +98,11 @@ if os.path.isdir(minimalloc_dir):
 if os.path.isdir(os.path.join(config.dfg_src_root, ".git")) or \
         os.path.isfile(os.path.join(config.dfg_src_root, ".git")):
     config.available_features.add("git-checkout")
+
+# Training the text cost model needs LibTorch (DFG_ENABLE_TORCH); the
+# tests that train carry `REQUIRES: torch` and are skipped without it.
+if getattr(config, "dfg_enable_torch", False):
+    config.available_features.add("torch")
 
 # GPU tests carry `REQUIRES: cuda`; they are skipped, not failed, on
 # machines without an NVIDIA driver.

@@ -9,6 +9,9 @@
 #
 #   bench/models/run.sh [--iters N] [model ...]
 #
+# DFG_COMPILE_FLAGS adds flags to every dfg-compile (split at spaces), e.g.
+# DFG_COMPILE_FLAGS="--cost-model=analytic --cost-profile=build/machine-profile.json".
+#
 # Models default to resnet18 mobilenet_v2 squeezenet1_1 transformer_encoder,
 # exported into build/models by utils/export-real-models.py when missing.
 set -euo pipefail
@@ -33,6 +36,7 @@ for m in "${models[@]}"; do
   fi
 done
 
+read -ra compile_flags <<<"${DFG_COMPILE_FLAGS:-}"
 out=build/bench
 mkdir -p "$out"
 median() { sed -n 's/.*latency_ms median=\([0-9.]*\).*/\1/p' | tail -1; }
@@ -43,7 +47,7 @@ for m in "${models[@]}"; do
   model=build/models/$m/model.onnx
   input=build/models/$m/test_data_set_0/input_0.pb
   start=$(date +%s%N)
-  build/bin/dfg-compile "$model" -o "$out/lib$m.so"
+  build/bin/dfg-compile "$model" -o "$out/lib$m.so" "${compile_flags[@]}"
   compile=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
   # Correctness first: a wrong answer has no latency worth reporting.
   if ! build/bin/dfg-run "$out/lib$m.so" --test-data "build/models/$m/test_data_set_0" \

@@ -408,7 +408,9 @@ static LogicalResult writeText(StringRef path, Location loc,
 
 LogicalResult compiler::resolveTargetOptions(CompileOptions &options,
                                              Location loc) {
-  if (options.pipeline.tileN != 0)
+  bool needsVectorBits =
+      options.pipeline.costModel != "none" && options.pipeline.vectorBits == 0;
+  if (options.pipeline.tileN != 0 && !needsVectorBits)
     return success();
   FailureOr<std::unique_ptr<llvm::TargetMachine>> target =
       createTargetMachine(options.codegen, loc);
@@ -416,8 +418,15 @@ LogicalResult compiler::resolveTargetOptions(CompileOptions &options,
     return failure();
   // The CPU's features as the target machine enables them (--mcpu implies
   // some, --mattr adds or removes others).
-  bool avx512 = (*target)->getMCSubtargetInfo()->checkFeatures("+avx512f");
-  options.pipeline.tileN = avx512 ? 32 : 16;
+  const llvm::MCSubtargetInfo *subtarget = (*target)->getMCSubtargetInfo();
+  bool avx512 = subtarget->checkFeatures("+avx512f");
+  if (options.pipeline.tileN == 0)
+    options.pipeline.tileN = avx512 ? 32 : 16;
+  // The cost model ranks candidates for the vectors the code will use,
+  // whatever widths the profile measured.
+  if (needsVectorBits)
+    options.pipeline.vectorBits =
+        avx512 ? 512 : (subtarget->checkFeatures("+avx") ? 256 : 128);
   return success();
 }
 

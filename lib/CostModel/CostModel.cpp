@@ -2,10 +2,12 @@
 
 #include "dfg/CostModel/CostModel.h"
 #include "dfg/CostModel/LearnedCostModel.h"
+#include "dfg/CostModel/TextCostModel.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <vector>
 
@@ -46,6 +48,18 @@ llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
          "' does not exist; using the analytic cost model");
     return createAnalyticCostModel(profile);
   }
+  // A text model (TextCostModel.h), or else an XGBoost one.
+  if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+          llvm::MemoryBuffer::getFile(path);
+      buffer && isTextCostModelText((*buffer)->getBuffer())) {
+    llvm::Expected<std::unique_ptr<CostModel>> text =
+        loadTextCostModel(path, profile);
+    if (text)
+      return text;
+    warn("cannot use cost model file '" + path + "': " +
+         llvm::toString(text.takeError()) + "; using the analytic cost model");
+    return createAnalyticCostModel(profile);
+  }
   llvm::Expected<std::unique_ptr<XGBoostModel>> model =
       XGBoostModel::load(path, host);
   if (!model) {
@@ -63,6 +77,40 @@ CostModel::predictAll(ArrayRef<KernelFeatures> kernels) const {
   for (const KernelFeatures &features : kernels)
     costs.push_back(predict(features));
   return costs;
+}
+
+SmallVector<CodegenChoice>
+mlir::dfg::cost::codegenCandidates(const KernelFeatures &features,
+                                   unsigned vectorBits) {
+  SmallVector<CodegenChoice> choices;
+  bool gemm =
+      features.hasGemmView && (features.kind == KernelKind::Contraction ||
+                               features.kind == KernelKind::Convolution);
+  if (!gemm)
+    return choices;
+  for (int64_t tileM : {1, 2, 4, 6, 8, 12}) {
+    for (int64_t tileN : {8, 16, 32}) {
+      for (bool packing : {true, false}) {
+        CodegenChoice choice;
+        choice.tileM = tileM;
+        choice.tileN = tileN;
+        choice.packing = packing;
+        choice.im2col = true;
+        choice.vectorBits = vectorBits;
+        choices.push_back(choice);
+      }
+    }
+  }
+  if (features.kind == KernelKind::Convolution && !features.isPointwise) {
+    CodegenChoice direct;
+    direct.tileM = 6;
+    direct.tileN = 16;
+    direct.packing = true;
+    direct.im2col = false;
+    direct.vectorBits = vectorBits;
+    choices.push_back(direct);
+  }
+  return choices;
 }
 
 SmallVector<RankedCandidate>

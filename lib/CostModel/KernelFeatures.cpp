@@ -1,6 +1,7 @@
 //===- KernelFeatures.cpp - Feature extraction from linalg ops ------------===//
 
 #include "dfg/CostModel/KernelFeatures.h"
+#include "dfg/CostModel/KernelText.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -259,6 +260,7 @@ llvm::Expected<KernelFeatures> mlir::dfg::cost::extractKernelFeatures(
   for (OpOperand &init : linalgOp.getDpsInitsMutable())
     initBytes += *bytesOf(init.get().getType(), options.dynamicSize);
   computeGemmView(linalgOp, features, inputBytes, initBytes);
+  features.textTokens = tokenizeKernelOp(linalgOp);
 
   computeChoiceFeatures(features, choice);
   return features;

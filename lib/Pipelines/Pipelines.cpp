@@ -11,6 +11,7 @@
 
 #include "dfg/Conversion/Passes.h"
 #include "dfg/Transforms/Codegen/Passes.h"
+#include "dfg/Transforms/Cost/Passes.h"
 #include "dfg/Transforms/Memory/Passes.h"
 #include "dfg/Transforms/Runtime/Passes.h"
 #include "dfg/Transforms/Shape/Passes.h"
@@ -51,6 +52,21 @@ void mlir::dfg::buildLowerToTensorCodegenPipeline(
     // dfg-tile-contractions, which diagnoses it.
     if (options.tileN != 0)
       codegen.tileN = options.tileN;
+    // Per-op choices (dfg.codegen) by the cost model, which the code
+    // generation passes take over their options; the options are the fixed
+    // rule the remarks compare with.
+    if (options.costModel != "none") {
+      DFGChooseCodegenPassOptions choose;
+      choose.costModel = options.costModel;
+      choose.profile = options.costProfile;
+      choose.vectorBits = options.vectorBits;
+      choose.remarks = options.costRemarks;
+      choose.tileM = codegen.tileM;
+      choose.tileN = codegen.tileN;
+      choose.packRhs = codegen.packRhs;
+      choose.im2col = codegen.im2col;
+      pm.addPass(createDFGChooseCodegenPass(choose));
+    }
     buildTileAndVectorizePipeline(pm.nest<func::FuncOp>(), codegen);
   }
 }

@@ -9,6 +9,7 @@
 
 #include "dfg/Runtime/DTypes.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
@@ -35,6 +36,11 @@ static llvm::Error makeError(const Twine &message) {
 //===----------------------------------------------------------------------===//
 
 int64_t HostTensor::numElements() const {
+  // A zero anywhere makes the tensor empty, however large the other sizes
+  // (the readers accept [2^62, 2^62, 0]); the product of sizes without a
+  // zero fits, since the readers checked its byte size.
+  if (llvm::is_contained(shape, 0))
+    return 0;
   int64_t count = 1;
   for (int64_t dim : shape)
     count *= dim;

@@ -658,6 +658,45 @@ TEST_F(CostModelTest, RankCandidates) {
   EXPECT_EQ(ranked[0].index, 1u);
 }
 
+TEST_F(CostModelTest, CodegenCandidates) {
+  // A matmul: 6 row counts x 3 widths x packing or not, in that order.
+  SmallVector<CodegenChoice> choices =
+      codegenCandidates(mustExtract(matmul(96, 96, 96)), 512);
+  ASSERT_EQ(choices.size(), 36u);
+  EXPECT_EQ(choices.front().tileM, 1);
+  EXPECT_EQ(choices.front().tileN, 8);
+  EXPECT_TRUE(choices.front().packing);
+  EXPECT_FALSE(choices[1].packing);
+  EXPECT_EQ(choices[2].tileN, 16);
+  EXPECT_EQ(choices.back().tileM, 12);
+  EXPECT_EQ(choices.back().tileN, 32);
+  for (const CodegenChoice &choice : choices) {
+    EXPECT_TRUE(choice.im2col);
+    EXPECT_EQ(choice.vectorBits, 512u);
+    EXPECT_EQ(choice.tileK, 1);
+  }
+  // A 3x3 convolution may also run direct, with the default tiles.
+  choices = codegenCandidates(mustExtract(conv(/*pointwise=*/false)), 256);
+  ASSERT_EQ(choices.size(), 37u);
+  EXPECT_FALSE(choices.back().im2col);
+  EXPECT_EQ(choices.back().tileM, 6);
+  EXPECT_EQ(choices.back().tileN, 16);
+  EXPECT_TRUE(choices.back().packing);
+  // A pointwise one is its own im2col.
+  EXPECT_EQ(
+      codegenCandidates(mustExtract(conv(/*pointwise=*/true)), 256).size(),
+      36u);
+  // Elementwise ops have no choice here.
+  EXPECT_TRUE(codegenCandidates(mustExtract(R"mlir(
+func.func @f(%a: tensor<4xf32>) -> tensor<4xf32> {
+  %e = tensor.empty() : tensor<4xf32>
+  %x = linalg.exp ins(%a : tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  return %x : tensor<4xf32>
+})mlir"),
+                                256)
+                  .empty());
+}
+
 TEST_F(CostModelTest, QueriesTakeMicroseconds) {
   // Passes ask per candidate choice; re-evaluating a choice and predicting
   // must not need the IR. The bound is about 50x what it takes here

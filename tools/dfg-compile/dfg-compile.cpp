@@ -92,6 +92,26 @@ static cl::opt<std::string> runtimeArchive(
              "to this executable)"),
     cl::value_desc("libdfg_runtime.a"), cl::cat(category));
 
+static cl::opt<std::string> costModel(
+    "cost-model",
+    cl::desc("Choose each contraction's and convolution's register tile, "
+             "packing and im2col with a cost model: analytic, learned or a "
+             "model file; none (the default): the fixed rules"),
+    cl::value_desc("none|analytic|learned|file"), cl::init("none"),
+    cl::cat(category));
+
+static cl::opt<std::string> costProfile(
+    "cost-profile",
+    cl::desc("Machine profile for the cost model, written by "
+             "dfg-machine-profile (default: built-in conservative numbers)"),
+    cl::value_desc("file.json"), cl::cat(category));
+
+static cl::opt<bool> costRemarks(
+    "cost-remarks",
+    cl::desc("Print a remark per contraction and convolution: the cost "
+             "model's choice, its predicted time and the fixed rule's"),
+    cl::cat(category));
+
 static cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Fix the sizes of an input at compile time, ? leaving a "
@@ -130,6 +150,20 @@ int main(int argc, char **argv) {
           : std::string(runtimeArchive);
 
   options.pipeline.memoryPlan = memoryPlan;
+  if (costModel.empty()) {
+    llvm::errs() << "dfg-compile: --cost-model needs a value: none, "
+                    "analytic, learned or a model file\n";
+    return 1;
+  }
+  if (costModel == "none" && (!costProfile.empty() || costRemarks)) {
+    llvm::errs() << "dfg-compile: --cost-profile and --cost-remarks need a "
+                    "cost model (--cost-model=analytic, learned or a model "
+                    "file)\n";
+    return 1;
+  }
+  options.pipeline.costModel = costModel;
+  options.pipeline.costProfile = costProfile;
+  options.pipeline.costRemarks = costRemarks;
   if (!memoryMap.empty()) {
     if (memoryPlan == MemoryPlan::None) {
       llvm::errs() << "dfg-compile: --memory-map needs a memory plan "

@@ -70,13 +70,25 @@ std::unique_ptr<CostModel> createAnalyticCostModel(MachineProfile profile);
 
 /// The provider `spec` names: "analytic"; "learned", the model shipped or
 /// trained for this machine (see learnedCostModelCandidates); anything else
-/// the path of a model file (LearnedCostModel.h). A model that is missing,
-/// corrupt, of another format or feature list, or trained on another kind of
-/// machine is not an error: `warn` says which file and why, and the analytic
-/// model over `profile` is returned. Only an empty `spec` is an error.
+/// the path of a model file: an XGBoost model (LearnedCostModel.h) or a text
+/// model (TextCostModel.h). A model that is missing, corrupt, of another
+/// format or feature list, or trained on another kind of machine is not an
+/// error: `warn` says which file and why, and the analytic model over
+/// `profile` is returned. Only an empty `spec` is an error.
 llvm::Expected<std::unique_ptr<CostModel>>
 createCostModel(llvm::StringRef spec, const MachineProfile &profile,
                 llvm::function_ref<void(const llvm::Twine &)> warn);
+
+/// The code-generation choices for `features`' kernel, the one candidate set
+/// the compiler (dfg-choose-codegen), the corpus and the evaluation share.
+/// For a contraction or convolution with a GEMM view: tileM in {1, 2, 4, 6,
+/// 8, 12} x tileN in {8, 16, 32} x packing in {true, false}, in that order
+/// (36); then, for a convolution that is not pointwise, the direct loops
+/// (im2col false) with the default tiles, 6 x 16 packed (37). Every choice
+/// has `vectorBits`, tileK 1 and, but for the last, im2col. Empty for other
+/// kernels: the code generator has no choice to make for them.
+SmallVector<CodegenChoice> codegenCandidates(const KernelFeatures &features,
+                                             unsigned vectorBits);
 
 /// One candidate's place in a ranking.
 struct RankedCandidate {

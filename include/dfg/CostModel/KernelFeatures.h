@@ -109,6 +109,10 @@ struct KernelFeatures {
   int64_t filterTaps = 1;
   /// Extent of the innermost loop (what elementwise code vectorizes along).
   int64_t innermostExtent = 1;
+  /// The kernel op's MLIR as tokens (tokenizeKernelOp in KernelText.h:
+  /// names, types, attributes of the op and its body), what the text model
+  /// reads; not part of featureVector.
+  SmallVector<std::string> textTokens;
 
   //===--- Changed by the choice (see computeChoiceFeatures) -------------===//
   CodegenChoice choice;

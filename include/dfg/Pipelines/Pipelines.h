@@ -31,6 +31,30 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "(dfg-tile-contractions' tile-n); 0: 16 here, and in "
                      "dfg-compile the target's choice (32 with AVX-512)"),
       llvm::cl::init(0)};
+  PassOptions::Option<std::string> costModel{
+      *this, "cost-model",
+      llvm::cl::desc("Choose each contraction's and convolution's register "
+                     "tile, packing and im2col with this cost model "
+                     "(dfg-choose-codegen before dfg-tile-and-vectorize): "
+                     "analytic, learned or a model file; none: the fixed "
+                     "rules"),
+      llvm::cl::init("none")};
+  PassOptions::Option<std::string> costProfile{
+      *this, "cost-profile",
+      llvm::cl::desc("Machine profile the cost model uses (written by "
+                     "dfg-machine-profile; default: the built-in "
+                     "conservative profile)")};
+  PassOptions::Option<bool> costRemarks{
+      *this, "cost-remarks",
+      llvm::cl::desc("Explain each choice of the cost model in a remark "
+                     "(dfg-choose-codegen's remarks)"),
+      llvm::cl::init(false)};
+  PassOptions::Option<unsigned> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Hardware vector width the cost model's candidates "
+                     "assume; 0: the profile's fastest here, and in "
+                     "dfg-compile the target's widest"),
+      llvm::cl::init(0)};
   PassOptions::Option<MemoryPlan> memoryPlan{
       *this, "memory-plan",
       llvm::cl::desc("How intermediate buffers are placed (dfg-plan-memory)"),

@@ -18,6 +18,7 @@
 #include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -594,9 +595,10 @@ resolveReshape(NodeContext &ctx, ArrayRef<int64_t> input,
     int64_t known = 1;
     for (auto [i, size] : llvm::enumerate(shape))
       if (static_cast<int64_t>(i) != inferred)
-        known = ShapedType::isDynamic(size) || ShapedType::isDynamic(known)
+        known = ShapedType::isDynamic(size) || ShapedType::isDynamic(known) ||
+                        llvm::MulOverflow(known, size, known)
                     ? ShapedType::kDynamic
-                    : known * size;
+                    : known;
     if (!ShapedType::isDynamic(count) && !ShapedType::isDynamic(known)) {
       if (known == 0 || count % known != 0)
         return ctx.error("cannot infer the -1 of shape " +
@@ -606,6 +608,13 @@ resolveReshape(NodeContext &ctx, ArrayRef<int64_t> input,
     }
   }
   int64_t resultCount = shapeProduct(shape);
+  // Static sizes whose product is not representable (shapeProduct gives
+  // kDynamic): no tensor has that many elements.
+  if (ShapedType::isDynamic(resultCount) &&
+      llvm::none_of(shape, ShapedType::isDynamic))
+    return ctx.error("cannot reshape " + formatShape(input) + " to " +
+                     formatShape(target) +
+                     ": its element count overflows 64 bits");
   if (!ShapedType::isDynamic(count) && !ShapedType::isDynamic(resultCount) &&
       count != resultCount)
     return ctx.error("cannot reshape " + formatShape(input) + " (" +

@@ -16,6 +16,7 @@
 
 #include "Utils.h"
 
+#include "dfg/Transforms/Codegen/CodegenAttr.h"
 #include "dfg/Transforms/Codegen/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -259,15 +260,33 @@ struct ConvToContractionPass
       if (op.hasPureTensorSemantics())
         convs.push_back(op);
     });
+    // A convolution's own choice (dfg.codegen) wins over the option; all
+    // are checked before any is rewritten.
+    SmallVector<bool> allowIm2Col;
     for (linalg::Conv2DNchwFchwOp conv : convs) {
+      FailureOr<CodegenOverrides> overrides =
+          getCodegenOverrides(conv, getArgument());
+      if (failed(overrides))
+        return signalPassFailure();
+      allowIm2Col.push_back(overrides->im2col.value_or(im2col));
+    }
+    for (auto [conv, allow] : llvm::zip(convs, allowIm2Col)) {
       // Strided rows would be read element by element into vectors, slower
       // than the scalar loops LLVM makes of them: their copies stay loops.
       bool unitStride = codegen::hasUnitStrides(conv);
       // Leaves convolutions it does not take (dynamic channels or filter
       // sizes) as they are: slower, still correct.
       SmallVector<linalg::LinalgOp> copies;
-      if (failed(rewriteConvAsContraction(rewriter, conv, im2col, &copies)) ||
-          !unitStride)
+      Attribute choice = conv->getAttr(kCodegenAttr);
+      FailureOr<linalg::LinalgOp> contraction =
+          rewriteConvAsContraction(rewriter, conv, allow, &copies);
+      if (failed(contraction))
+        continue;
+      // The contraction inherits the choice: its tile sizes and packing
+      // are dfg-tile-contractions' to apply.
+      if (choice)
+        (*contraction)->setAttr(kCodegenAttr, choice);
+      if (!unitStride)
         continue;
       for (linalg::LinalgOp copy : copies)
         (void)tileInnermostForVectorization(rewriter, copy, copyTile);

@@ -1,5 +1,6 @@
 //===- SpecializeContractions.cpp - contraction generics as matmuls -------===//
 
+#include "dfg/Transforms/Codegen/CodegenAttr.h"
 #include "dfg/Transforms/Codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -186,11 +187,17 @@ struct SpecializeContractionsPass
     SmallVector<linalg::GenericOp> generics;
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
     for (linalg::GenericOp op : generics) {
-      if (failed(specializeBroadcastBatchMatmul(rewriter, op)) &&
-          linalg::isaContractionOpInterface(op) && isSafeToSpecialize(op)) {
+      // The named op inherits the generic's code-generation choice.
+      Attribute choice = op->getAttr(kCodegenAttr);
+      FailureOr<linalg::LinalgOp> named =
+          specializeBroadcastBatchMatmul(rewriter, op);
+      if (failed(named) && linalg::isaContractionOpInterface(op) &&
+          isSafeToSpecialize(op)) {
         rewriter.setInsertionPoint(op);
-        (void)linalg::specializeGenericOp(rewriter, op);
+        named = linalg::specializeGenericOp(rewriter, op);
       }
+      if (succeeded(named) && choice)
+        (*named)->setAttr(kCodegenAttr, choice);
     }
   }
 };

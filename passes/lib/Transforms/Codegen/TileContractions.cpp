@@ -14,6 +14,7 @@
 
 #include "Utils.h"
 
+#include "dfg/Transforms/Codegen/CodegenAttr.h"
 #include "dfg/Transforms/Codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -218,7 +219,6 @@ static void packRhsPanel(
     Value empty = tensor::EmptyOp::create(rewriter, loc, shape,
                                           slice.getType().getElementType());
     auto copy = linalg::CopyOp::create(rewriter, loc, panel.getResult(), empty);
-    copy->setAttr(kPackAttr, rewriter.getUnitAttr());
     packed = copy.getResult(0);
     packs[loop->getBlock()].push_back({panel, packed});
   }
@@ -426,6 +426,12 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
   if (tile.packRhs && !ShapedType::isDynamic(mExtent) && mExtent >= 2 * tile.m)
     for (linalg::LinalgOp tileOp : tiles)
       packRhsPanel(rewriter, tileOp, mDim, nDim, tile.n, packs);
+  // The copies are vectorized along the tile width asked for (before the
+  // halving above), which may differ from contraction to contraction.
+  for (auto &blockPacks : packs)
+    for (auto &pack : blockPacks.second)
+      if (Operation *copy = pack.second.getDefiningOp())
+        copy->setAttr(kPackAttr, rewriter.getI64IntegerAttr(options.n));
 
   SmallVector<linalg::LinalgOp> pieces;
   for (linalg::LinalgOp tileOp : tiles)
@@ -474,15 +480,17 @@ mlir::dfg::tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
   }
   return success();
 }
-/// Vectorizes the copies that pack panels of contractions (rows of `width`).
-static void vectorizePanelPacks(RewriterBase &rewriter, func::FuncOp func,
-                                int64_t width) {
-  SmallVector<linalg::CopyOp> packs;
+/// Vectorizes the copies that pack panels of contractions, each along the
+/// width its mark holds.
+static void vectorizePanelPacks(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<std::pair<linalg::CopyOp, int64_t>> packs;
   func.walk([&](linalg::CopyOp copy) {
-    if (copy->removeAttr(kPackAttr))
-      packs.push_back(copy);
+    if (auto width = copy->getAttrOfType<IntegerAttr>(kPackAttr)) {
+      copy->removeAttr(kPackAttr);
+      packs.push_back({copy, width.getInt()});
+    }
   });
-  for (linalg::CopyOp copy : packs) {
+  for (auto [copy, width] : packs) {
     (void)tileInnermostForVectorization(
         rewriter, cast<linalg::LinalgOp>(copy.getOperation()), width);
   }
@@ -507,14 +515,31 @@ struct TileContractionsPass
       if (succeeded(getTileableContraction(op)))
         contractions.push_back(op);
     });
-    ContractionTilingOptions options;
-    options.m = tileM;
-    options.n = tileN;
-    options.k = tileK;
-    options.packRhs = packRhs;
-    for (linalg::LinalgOp op : contractions)
+    ContractionTilingOptions defaults;
+    defaults.m = tileM;
+    defaults.n = tileN;
+    defaults.k = tileK;
+    defaults.packRhs = packRhs;
+    // A contraction's own choice (dfg.codegen) wins over the options; all
+    // are checked before any is tiled, so that a bad one changes nothing.
+    SmallVector<ContractionTilingOptions> choices;
+    for (linalg::LinalgOp op : contractions) {
+      FailureOr<CodegenOverrides> overrides =
+          getCodegenOverrides(op, getArgument());
+      if (failed(overrides))
+        return signalPassFailure();
+      ContractionTilingOptions options = defaults;
+      options.m = overrides->tileM.value_or(options.m);
+      options.n = overrides->tileN.value_or(options.n);
+      options.packRhs = overrides->packRhs.value_or(options.packRhs);
+      choices.push_back(options);
+    }
+    for (auto [op, options] : llvm::zip(contractions, choices)) {
+      // The tiles are clones of the op: the choice is spent here.
+      op->removeAttr(kCodegenAttr);
       (void)tileContraction(rewriter, op, options);
-    vectorizePanelPacks(rewriter, func, options.n);
+    }
+    vectorizePanelPacks(rewriter, func);
   }
 };
 } // namespace

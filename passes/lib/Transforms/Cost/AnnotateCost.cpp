@@ -9,6 +9,7 @@
 #include "dfg/Transforms/Cost/Passes.h"
 
 #include "dfg/CostModel/CostModel.h"
+#include "dfg/Transforms/Codegen/CodegenAttr.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
@@ -94,19 +95,30 @@ void AnnotateCostPass::runOnOperation() {
   featureOptions.dynamicSize = dynamicSize;
 
   Builder builder(&getContext());
-  module.walk([&](linalg::LinalgOp op) {
+  WalkResult walk = module.walk([&](linalg::LinalgOp op) {
+    // The op's own choice (dfg.codegen, from dfg-choose-codegen) is what
+    // the code generator will do with it: predict that.
+    FailureOr<CodegenOverrides> overrides =
+        getCodegenOverrides(op, getArgument());
+    if (failed(overrides))
+      return WalkResult::interrupt();
+    CodegenChoice opChoice = choice;
+    opChoice.tileM = overrides->tileM.value_or(opChoice.tileM);
+    opChoice.tileN = overrides->tileN.value_or(opChoice.tileN);
+    opChoice.packing = overrides->packRhs.value_or(opChoice.packing);
+    opChoice.im2col = overrides->im2col.value_or(opChoice.im2col);
     llvm::Expected<KernelFeatures> features =
-        extractKernelFeatures(op, choice, featureOptions);
+        extractKernelFeatures(op, opChoice, featureOptions);
     if (!features) {
       emitRemark(op.getLoc(), "no cost estimate: ")
           << llvm::toString(features.takeError());
-      return;
+      return WalkResult::advance();
     }
     llvm::Expected<KernelCost> cost = (*costModel)->predict(*features);
     if (!cost) {
       emitRemark(op.getLoc(), "no cost estimate: ")
           << llvm::toString(cost.takeError());
-      return;
+      return WalkResult::advance();
     }
     op->setAttr("dfg.predicted_time_ns", builder.getF64FloatAttr(cost->timeNs));
     op->setAttr("dfg.flops", countAttr(builder, features->flops));
@@ -120,5 +132,8 @@ void AnnotateCostPass::runOnOperation() {
       remark << " (assuming " << static_cast<int64_t>(dynamicSize) << " for "
              << features->numDynamicLoops << " dynamic loop extent"
              << (features->numDynamicLoops == 1 ? "" : "s") << ")";
+    return WalkResult::advance();
   });
+  if (walk.wasInterrupted())
+    signalPassFailure();
 }

@@ -2,6 +2,8 @@
 
 #include "dfg/Dialect/DFG/Utils/ShapeUtils.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include "mlir/IR/BuiltinTypeInterfaces.h"
 
 #include <algorithm>
@@ -114,9 +116,10 @@ std::optional<int64_t> dfg::normalizeAxis(int64_t axis, int64_t rank) {
 int64_t dfg::shapeProduct(llvm::ArrayRef<int64_t> shape) {
   int64_t product = 1;
   for (int64_t size : shape) {
-    if (isDynamic(size))
+    // A product past 64 bits is as unknown as a dynamic one; the size
+    // guards of the importer and the runtime reject such tensors by name.
+    if (isDynamic(size) || llvm::MulOverflow(product, size, product))
       return ShapedType::kDynamic;
-    product *= size;
   }
   return product;
 }

@@ -11,8 +11,9 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
     Runs on linalg on tensors (after `dfg-lower-to-linalg`, before
     `dfg-tile-and-vectorize`). For every linalg op the cost model can
     describe, extracts its kernel features (FLOPs, bytes, loop extents,
-    the register tiles of the code-generation choice given by the options)
-    and attaches the prediction:
+    the register tiles of the code-generation choice: the op's `dfg.codegen`
+    attribute, as `dfg-choose-codegen` sets it, where it has one, the
+    options for the fields it lacks) and attaches the prediction:
 
     - `dfg.predicted_time_ns` (f64): the predicted single-core time;
     - `dfg.flops`, `dfg.bytes_read`, `dfg.bytes_written` (i64): the work and
@@ -26,12 +27,13 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
     The machine comes from `profile`, a file written by
     `dfg-machine-profile`. A missing or unreadable profile, or one measured
     on another CPU, is a warning and the built-in conservative defaults.
-    `model=learned` uses the model trained for this machine (a file
+    `model=learned` uses the XGBoost model trained for this machine (a file
     `cost-models/<cpu>.json`, see docs/cost-model.md), `model=FILE` that
-    model file: the attribute is then the learned prediction and the remark
-    gives it with the analytic one. A model that is missing, corrupt, of
-    another format or feature list, or trained on another kind of machine is
-    a warning naming the file and the reason, and the analytic model.
+    model file, an XGBoost one or a text model (`dfg-cost-text train`): the
+    attribute is then the learned prediction. A model that is missing,
+    corrupt, of another format or feature list, or trained on another kind
+    of machine is a warning naming the file and the reason, and the analytic
+    model.
 
     ```mlir
     %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>)
@@ -69,6 +71,76 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
            "peak in the profile)">,
     Option<"dynamicSize", "dynamic-size", "int64_t", /*default=*/"1",
            "Size assumed for dynamic dimensions (a dynamic batch)">,
+  ];
+}
+
+def DFGChooseCodegenPass : Pass<"dfg-choose-codegen", "ModuleOp"> {
+  let summary = "Choose each contraction's and convolution's code generation "
+                "by the cost model";
+  let description = [{
+    Runs on linalg on tensors, before `dfg-tile-and-vectorize` (the
+    `dfg-lower-to-llvm` pipeline runs it there when its `cost-model` option
+    is not `none`). For every f32 `linalg.matmul`, `linalg.batch_matmul`,
+    `linalg.conv_2d_nchw_fchw` and contraction `linalg.generic`, it
+    enumerates the shared candidate set (`codegenCandidates`: register
+    tiles of 1, 2, 4, 6, 8 or 12 rows by 8, 16 or 32 columns, with and
+    without right-hand-side packing; a convolution that is not 1x1 with unit
+    stride may also run direct, without im2col), ranks them with the cost
+    model and records the fastest as the op's `dfg.codegen` attribute,
+    which `dfg-conv-to-contraction` and `dfg-tile-contractions` use in
+    preference to their options:
+
+    ```mlir
+    %r = linalg.matmul {dfg.codegen = {pack_rhs = true, tile_m = 12 : i64,
+                                       tile_n = 32 : i64}} ...
+    ```
+
+    Each choice is explained by an optimization remark: the choice and its
+    predicted time, the fixed rule's (the choice the options `tile-m`,
+    `tile-n`, `pack-rhs` and `im2col` describe: what the code generator
+    would do without this pass) and how much slower it is predicted to be,
+    the fastest few candidates, and the provider's explanation of the
+    winner. The fixed rule stays unless a candidate is predicted at least
+    `min-gain` faster (5% by default: smaller differences are within any
+    model's error); an op that already has a `dfg.codegen` attribute keeps
+    it.
+
+    The model is `cost-model` (`analytic`, `learned` or a model file) over
+    the machine in `profile` (written by `dfg-machine-profile`; default: the
+    built-in conservative profile). A missing or unreadable model file or
+    profile is a warning and the analytic model or the defaults; a model
+    that cannot be created at all is an error. The candidates' vector
+    width is `vector-bits`, or the profile's fastest. Deterministic: the
+    same input, model and profile give the same choices.
+  }];
+  let options = [
+    Option<"costModel", "cost-model", "std::string", /*default=*/"\"analytic\"",
+           "Cost model: analytic, learned or a model file">,
+    Option<"profile", "profile", "std::string", /*default=*/"",
+           "Machine profile written by dfg-machine-profile (default: the "
+           "built-in conservative profile)">,
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"0",
+           "Hardware vector width in bits of the candidates (0: the width "
+           "with the highest peak in the profile)">,
+    Option<"tileM", "tile-m", "int64_t", /*default=*/"6",
+           "The fixed rule's register tile rows (dfg-tile-contractions' "
+           "tile-m), which remarks compare with">,
+    Option<"tileN", "tile-n", "int64_t", /*default=*/"16",
+           "The fixed rule's register tile columns">,
+    Option<"packRhs", "pack-rhs", "bool", /*default=*/"true",
+           "The fixed rule's packing">,
+    Option<"im2col", "im2col", "bool", /*default=*/"true",
+           "The fixed rule's im2col (dfg-conv-to-contraction's im2col)">,
+    Option<"minGain", "min-gain", "double", /*default=*/"0.05",
+           "Keep the fixed rule unless a candidate is predicted at least "
+           "this much faster (0.05: 5%)">,
+    Option<"dynamicSize", "dynamic-size", "int64_t", /*default=*/"1",
+           "Size assumed for dynamic dimensions (a dynamic batch)">,
+    Option<"remarks", "remarks", "bool", /*default=*/"true",
+           "Explain each choice in a remark">,
+    Option<"remarkCandidates", "remark-candidates", "unsigned",
+           /*default=*/"3",
+           "How many of the fastest candidates each remark lists">,
   ];
 }
 

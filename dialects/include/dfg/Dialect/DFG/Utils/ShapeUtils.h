@@ -59,7 +59,8 @@ int64_t sliceOutputSize(int64_t size, int64_t start, int64_t limit,
 /// Maps an axis in [-rank, rank) to [0, rank); std::nullopt outside.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
-/// Product of the sizes, or kDynamic if any is dynamic.
+/// Product of the sizes, or kDynamic if any is dynamic or the product
+/// overflows 64 bits.
 int64_t shapeProduct(llvm::ArrayRef<int64_t> shape);
 
 } // namespace mlir::dfg
