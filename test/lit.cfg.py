@@ -41,7 +41,7 @@ config.dfg_tools_dir = lit_config.params.get("dfg_tools_dir", main_tools_dir)
 tool_dirs = [config.dfg_tools_dir, main_tools_dir, config.llvm_tools_dir]
 tools = ["dfg-opt", "dfg-translate", "FileCheck", "count", "not", "split-file",
          "dfg-memplan", "dfg-compile", "dfg-run", "dfg-machine-profile",
-         "dfg-cost-text"]
+         "dfg-cost-text", "dfg-cost-model"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Execution tests of the lowering JIT-run lowered IR with upstream's runner

@@ -1,9 +1,11 @@
 //===- CostModel.cpp - Provider selection and ranking ---------------------===//
 
 #include "dfg/CostModel/CostModel.h"
+#include "dfg/CostModel/LearnedCostModel.h"
 #include "dfg/CostModel/TextCostModel.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -19,35 +21,62 @@ llvm::Expected<std::unique_ptr<CostModel>> mlir::dfg::cost::createCostModel(
     llvm::function_ref<void(const llvm::Twine &)> warn) {
   if (spec == "analytic")
     return createAnalyticCostModel(profile);
-  if (spec == "learned" || spec.empty())
+  if (spec.empty())
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        spec.empty() ? "expected a cost model: 'analytic', 'learned' or a "
-                       "model file"
-                     : "the learned cost model is not implemented yet; use "
-                       "'analytic'");
-  // A path. A file that cannot be used (missing, corrupt, of a kind this
-  // build cannot read, trained on another machine) is a warning and the
-  // analytic model, so that a stale flag never stops a compile.
-  if (!llvm::sys::fs::exists(spec)) {
+        "expected a cost model: 'analytic', 'learned' or a model file");
+  // A model that cannot be used (missing, corrupt, trained elsewhere) is a
+  // warning and the analytic model, so that a stale flag or a model shipped
+  // for another machine never stops a compile.
+  HostMachine host = HostMachine::current();
+  std::string path = spec.str();
+  if (spec == "learned") {
+    SmallVector<std::string> candidates = learnedCostModelCandidates(host.cpu);
+    auto found = llvm::find_if(candidates, [](const std::string &candidate) {
+      return llvm::sys::fs::exists(candidate);
+    });
+    if (found == candidates.end()) {
+      warn("no learned cost model for this machine ('" + host.cpu +
+           "'; looked for " + llvm::join(candidates, ", ") +
+           "); using the analytic cost model (train one with "
+           "bench/cost-model/train-and-evaluate.sh --collect)");
+      return createAnalyticCostModel(profile);
+    }
+    path = *found;
+  } else if (!llvm::sys::fs::exists(spec)) {
     warn("cost model file '" + spec +
          "' does not exist; using the analytic cost model");
     return createAnalyticCostModel(profile);
   }
+  // A text model (TextCostModel.h), or else an XGBoost one.
   if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-          llvm::MemoryBuffer::getFile(spec);
+          llvm::MemoryBuffer::getFile(path);
       buffer && isTextCostModelText((*buffer)->getBuffer())) {
-    llvm::Expected<std::unique_ptr<CostModel>> model =
-        loadTextCostModel(spec, profile);
-    if (model)
-      return model;
-    warn("cannot use cost model file '" + spec + "': " +
+    llvm::Expected<std::unique_ptr<CostModel>> text =
+        loadTextCostModel(path, profile);
+    if (text)
+      return text;
+    warn("cannot use cost model file '" + path + "': " +
+         llvm::toString(text.takeError()) + "; using the analytic cost model");
+    return createAnalyticCostModel(profile);
+  }
+  llvm::Expected<std::unique_ptr<XGBoostModel>> model =
+      XGBoostModel::load(path, host);
+  if (!model) {
+    warn("cannot use cost model file '" + path + "': " +
          llvm::toString(model.takeError()) + "; using the analytic cost model");
     return createAnalyticCostModel(profile);
   }
-  warn("cannot read cost model file '" + spec +
-       "': not a model this build reads; using the analytic cost model");
-  return createAnalyticCostModel(profile);
+  return createXGBoostCostModel(std::move(*model), path, profile);
+}
+
+std::vector<llvm::Expected<KernelCost>>
+CostModel::predictAll(ArrayRef<KernelFeatures> kernels) const {
+  std::vector<llvm::Expected<KernelCost>> costs;
+  costs.reserve(kernels.size());
+  for (const KernelFeatures &features : kernels)
+    costs.push_back(predict(features));
+  return costs;
 }
 
 SmallVector<CodegenChoice>
@@ -88,8 +117,8 @@ SmallVector<RankedCandidate>
 mlir::dfg::cost::rankCandidates(const CostModel &model,
                                 ArrayRef<KernelFeatures> candidates) {
   SmallVector<RankedCandidate> ranked;
-  for (auto [index, features] : llvm::enumerate(candidates)) {
-    llvm::Expected<KernelCost> cost = model.predict(features);
+  std::vector<llvm::Expected<KernelCost>> costs = model.predictAll(candidates);
+  for (auto [index, cost] : llvm::enumerate(costs)) {
     if (!cost) {
       llvm::consumeError(cost.takeError());
       continue;

@@ -3,8 +3,8 @@
 // The question passes ask before choosing tile sizes, lowerings, packing,
 // fusion or placement: the predicted run time of one kernel (described by
 // its KernelFeatures, for one CodegenChoice) on one machine. Providers
-// implement CostModel; today the analytic roofline over a MachineProfile,
-// later learned ones over the same features or the kernel's text.
+// implement CostModel: the analytic roofline over a MachineProfile and
+// learned ones over the same features (LearnedCostModel.h).
 //
 // Dependencies run one way: dialects -> cost model -> passes. Nothing here
 // links a pass.
@@ -22,6 +22,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mlir::dfg::cost {
 
@@ -54,6 +55,11 @@ public:
   /// the reason) for kernels the provider cannot model.
   virtual llvm::Expected<KernelCost>
   predict(const KernelFeatures &features) const = 0;
+  /// predict() for each of `kernels`, in order. Providers with a fixed cost
+  /// per call (the learned one: XGBoost's per-call set-up) override it to
+  /// predict them together; rankCandidates uses it.
+  virtual std::vector<llvm::Expected<KernelCost>>
+  predictAll(ArrayRef<KernelFeatures> kernels) const;
   /// One line explaining `cost` in the provider's terms.
   virtual std::string explain(const KernelFeatures &features,
                               const KernelCost &cost) const = 0;
@@ -62,11 +68,13 @@ public:
 /// The analytic roofline over `profile` (see docs/cost-model.md).
 std::unique_ptr<CostModel> createAnalyticCostModel(MachineProfile profile);
 
-/// The provider `spec` names: "analytic"; "learned" (not implemented yet: an
-/// error); anything else is the path of a model file: a text model
-/// (TextCostModel.h) is loaded; a file that is missing, corrupt, trained on
-/// another machine or of a kind this build cannot read makes `warn` say why
-/// and the analytic model is returned.
+/// The provider `spec` names: "analytic"; "learned", the model shipped or
+/// trained for this machine (see learnedCostModelCandidates); anything else
+/// the path of a model file: an XGBoost model (LearnedCostModel.h) or a text
+/// model (TextCostModel.h). A model that is missing, corrupt, of another
+/// format or feature list, or trained on another kind of machine is not an
+/// error: `warn` says which file and why, and the analytic model over
+/// `profile` is returned. Only an empty `spec` is an error.
 llvm::Expected<std::unique_ptr<CostModel>>
 createCostModel(llvm::StringRef spec, const MachineProfile &profile,
                 llvm::function_ref<void(const llvm::Twine &)> warn);

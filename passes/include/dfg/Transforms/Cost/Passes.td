@@ -27,10 +27,13 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
     The machine comes from `profile`, a file written by
     `dfg-machine-profile`. A missing or unreadable profile, or one measured
     on another CPU, is a warning and the built-in conservative defaults.
-    `model=learned` is an error until a learned model exists; a model file
-    of the text model (`dfg-cost-text train`) is used; any other, or one
-    that is missing, corrupt or trained on another machine, is a warning
-    and the analytic model.
+    `model=learned` uses the XGBoost model trained for this machine (a file
+    `cost-models/<cpu>.json`, see docs/cost-model.md), `model=FILE` that
+    model file, an XGBoost one or a text model (`dfg-cost-text train`): the
+    attribute is then the learned prediction. A model that is missing,
+    corrupt, of another format or feature list, or trained on another kind
+    of machine is a warning naming the file and the reason, and the analytic
+    model.
 
     ```mlir
     %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>)
@@ -45,8 +48,8 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
   }];
   let options = [
     Option<"model", "model", "std::string", /*default=*/"\"analytic\"",
-           "Cost model: analytic, learned (not implemented yet) or a model "
-           "file">,
+           "Cost model: analytic, learned (the model trained for this "
+           "machine) or a model file">,
     Option<"profile", "profile", "std::string", /*default=*/"",
            "Machine profile written by dfg-machine-profile (default: the "
            "built-in conservative profile)">,
