@@ -35,11 +35,13 @@ import hashlib
 import json
 import os
 import platform
+import queue
 import random
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -165,12 +167,14 @@ class Tools:
         self.profile = profile
         self.cpu = cpu
         self.compile_cpu = compile_cpu
+        self.local = threading.local()
         self.timer = None
 
     def nice(self, cmd):
         pre = ["nice", "-n", "19"]
-        if self.compile_cpu is not None:
-            pre += ["taskset", "-c", str(self.compile_cpu)]
+        cpu = getattr(self.local, "cpu", self.compile_cpu)
+        if cpu is not None:
+            pre += ["taskset", "-c", str(cpu)]
         return pre + cmd
 
     def build_timer(self, workdir):
@@ -223,7 +227,7 @@ class Tools:
             parts = line.split()
             if len(parts) >= 2 and parts[1] == "error":
                 out[parts[0]] = " ".join(parts[2:])
-            elif len(parts) == 5:
+            elif len(parts) == 6:
                 out[parts[0]] = tuple(float(x) for x in parts[1:])
         return out, r.returncode, r.stderr[-500:]
 
@@ -288,15 +292,33 @@ def load_kernels(args):
             text = normalize(text)
             kernels.append({"group": group_key(family, text), "family": family,
                             "source": "generated:" + name, "mlir": text})
-    # One kernel per group; interleave the sources so that a partial corpus
-    # has a bit of everything.
+    # One kernel per group, in an order that makes a partial corpus useful:
+    # first the real kernels (models, ONNX tests) with one choice each, then
+    # the real contractions and convolutions (every choice) interleaved two
+    # to one with the variants and synthetic kernels; shuffled within each.
     seen, unique = set(), []
     for k in kernels:
         if k["group"] not in seen:
             seen.add(k["group"])
             unique.append(k)
-    random.Random(args.seed).shuffle(unique)
-    return unique
+    rng = random.Random(args.seed)
+    rng.shuffle(unique)
+    real = [k for k in unique if k["source"].split(":")[0] in ("model", "onnx-backend")]
+    other = [k for k in unique if k["source"].split(":")[0] not in ("model", "onnx-backend")]
+    first = [k for k in real if not looks_like_gemm(k["mlir"])]
+    real_gemm = [k for k in real if looks_like_gemm(k["mlir"])]
+    ordered = list(first)
+    while real_gemm or other:
+        ordered += real_gemm[:2] + other[:1]
+        real_gemm, other = real_gemm[2:], other[1:]
+    return ordered
+
+
+def looks_like_gemm(text):
+    """A guess, for ordering only (features decide the choices)."""
+    return any(op in text for op in ("linalg.matmul", "linalg.batch_matmul",
+                                     "linalg.conv_2d_nchw_fchw")) or (
+        '"reduction"' in text and "arith.mulf" in text)
 
 
 def main():
@@ -314,8 +336,10 @@ def main():
                    help="machine profile (default: measured into OUT.profile.json)")
     p.add_argument("--cpu", type=int, default=os.cpu_count() - 1,
                    help="CPU the timing runs pinned to")
-    p.add_argument("--compile-cpu", type=int, default=0 if os.cpu_count() > 1 else None)
-    p.add_argument("--batch", type=int, default=24,
+    p.add_argument("--compile-cpu", type=int, default=None,
+                   help="compile on this CPU only (default: all CPUs, one worker each)")
+    p.add_argument("--compile-cpus", default="", help="comma-separated CPUs to compile on")
+    p.add_argument("--batch", type=int, default=48,
                    help="kernels per compiled module")
     p.add_argument("--min-ms", type=float, default=20)
     p.add_argument("--limit", type=int, default=0, help="stop after this many new samples")
@@ -348,8 +372,10 @@ def main():
                   "choices": "tile_m x tile_n x pack_rhs (+ im2col=false for "
                              "non-pointwise convolutions); default for others",
                   "timing": f"timer.c: one thread pinned to a CPU, median of "
-                            f"repeats for >= {args.min_ms} ms (at least 5), "
-                            f"spread = (p90-p10)/median"}
+                            f"repeats for >= {args.min_ms} ms (at least 10), "
+                            f"spread = (p90-p10)/median; a try with spread > "
+                            f"0.1 is repeated (up to 3 tries, the least noisy "
+                            f"kept: 'tries')"}
         header["feature_version"], header["feature_names"] = feature_names(tools, work)
         out.write(json.dumps(header) + "\n")
         out.flush()
@@ -359,13 +385,24 @@ def main():
     stats = {"compile_s": 0.0, "time_s": 0.0}
 
     def fail(sample_id, why):
-        fail_log.write(json.dumps({"id": sample_id, "why": why[-800:]}) + "\n")
+        if len(why) > 1200:
+            why = why[:800] + " ... " + why[-400:]
+        fail_log.write(json.dumps({"id": sample_id, "why": why}) + "\n")
         fail_log.flush()
         failed.add(sample_id)
 
     # Pass 1 per chunk: default features decide the choices; then one module
     # per choice. Compiles run in a worker thread, ahead of the timing.
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    # Compiles run on every CPU (one worker each, pinned), and all of a
+    # chunk's compiles finish before its timing starts: nothing of ours runs
+    # while the timer does.
+    cpus = list(range(os.cpu_count())) if args.compile_cpu is None else [args.compile_cpu]
+    if args.compile_cpus:
+        cpus = [int(x) for x in args.compile_cpus.split(",")]
+    free_cpus = queue.Queue()
+    for cpu in cpus:
+        free_cpus.put(cpu)
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(cpus))
     chunk_id = 0
     for c0 in range(0, len(kernels), args.batch):
         if deadline and time.time() > deadline:
@@ -421,6 +458,13 @@ def main():
             continue
 
         def build(ck, c, members):
+            tools.local.cpu = free_cpus.get()
+            try:
+                return build_on_cpu(ck, c, members)
+            finally:
+                free_cpus.put(tools.local.cpu)
+
+        def build_on_cpu(ck, c, members):
             t0 = time.time()
             m = os.path.join(cdir, f"{ck}.mlir")
             write_module(m, members)
@@ -443,8 +487,8 @@ def main():
             return res
 
         futures = [pool.submit(build, ck, c, members) for ck, (c, members) in plan.items()]
-        for fut in futures:
-            res = fut.result()
+        built = [fut.result() for fut in futures]
+        for res in built:
             stats["compile_s"] += res.get("compile_s", 0)
             c = res["choice"]
             if "error" in res:
@@ -470,7 +514,7 @@ def main():
                 for name, k in members:
                     if name not in measured:
                         continue
-                    med, p10, p90, reps = measured[name]
+                    med, p10, p90, reps, tries = measured[name]
                     f = res["features"].get(name)
                     sid = k["group"] + "/" + choice_key(c)
                     if f is None or "error" in f:
@@ -480,7 +524,8 @@ def main():
                               "source": k["source"], "op": f["op"], "choice": c,
                               "features": f["features"], "analytic_ns": f["analytic_ns"],
                               "time_ns": med, "spread": (p90 - p10) / med if med > 0 else 0,
-                              "reps": int(reps), "mlir": k["mlir"]}
+                              "reps": int(reps), "tries": int(tries),
+                              "mlir": k["mlir"]}
                     out.write(json.dumps(sample) + "\n")
                     done.add(sid)
                     new += 1
