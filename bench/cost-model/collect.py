@@ -38,6 +38,7 @@ import platform
 import queue
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -538,6 +539,7 @@ def main():
         subprocess.run(["rm", "-rf", cdir])
     pool.shutdown()
     out.close()
+    shutil.rmtree(work, ignore_errors=True)
     elapsed = time.time() - start
     print(f"done: {new} new samples in {elapsed/60:.1f} min "
           f"({len(done)} in {args.out}); compile {stats['compile_s']:.0f} s, "
