@@ -38,11 +38,11 @@ def main():
     header, samples = load(args.corpus)
     rng = random.Random(args.seed)
     picked = rng.sample(samples, min(args.n, len(samples)))
-    profile = args.corpus + ".profile.json"
+    work = tempfile.mkdtemp(prefix="dfg-retime-")
+    profile = os.path.join(work, "profile.json")
     with open(profile, "w") as f:
         json.dump(header["profile"], f)
     tools = collect.Tools(args.build, os.path.abspath(profile), args.cpu, args.compile_cpu)
-    work = tempfile.mkdtemp(prefix="dfg-retime-")
     tools.build_timer(work)
     by_choice = {}
     for s in picked:
