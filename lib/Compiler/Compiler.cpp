@@ -442,6 +442,20 @@ FailureOr<ModelSignature> compiler::compileModule(ModuleOp module,
     return failure();
   TimingScope noTiming;
   TimingScope &timing = options.timing ? *options.timing : noTiming;
+  if (options.emit == EmitKind::Tensor) {
+    TimingScope lowerTiming = timing.nest("Lower to linalg on tensors");
+    PassManager pm(module.getContext(), ModuleOp::getOperationName());
+    bool vectorize = options.pipeline.vectorize;
+    options.pipeline.vectorize = false;
+    buildLowerToTensorCodegenPipeline(pm, options.pipeline);
+    options.pipeline.vectorize = vectorize;
+    pm.enableTiming(lowerTiming);
+    if (failed(pm.run(module)) ||
+        failed(writeText(outputPath, loc,
+                         [&](raw_ostream &os) { module.print(os); })))
+      return failure();
+    return signature;
+  }
   {
     TimingScope lowerTiming = timing.nest("Lower to the LLVM dialect");
     if (failed(lowerToLLVMDialect(module, options.pipeline, &lowerTiming)) ||

@@ -30,14 +30,17 @@ static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
 
 static cl::opt<std::string>
     outputPath("o",
-               cl::desc("Output file (default: stdout for --emit=mlir "
-                        "and --emit=llvm; required otherwise)"),
+               cl::desc("Output file (default: stdout for --emit=tensor, "
+                        "--emit=mlir and --emit=llvm; required otherwise)"),
                cl::value_desc("file"), cl::cat(category));
 
 static cl::opt<compiler::EmitKind> emitKind(
     "emit", cl::desc("What to write"),
     cl::init(compiler::EmitKind::SharedLibrary),
     cl::values(
+        clEnumValN(compiler::EmitKind::Tensor, "tensor",
+                   "linalg on tensors where code generation starts (before "
+                   "dfg-tile-and-vectorize)"),
         clEnumValN(compiler::EmitKind::MLIR, "mlir",
                    "the module lowered to the LLVM dialect, with the model "
                    "descriptor"),

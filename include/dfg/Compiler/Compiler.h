@@ -114,8 +114,10 @@ LogicalResult linkSharedLibrary(StringRef objectPath, StringRef runtimeArchive,
 std::string generateHeader(const ModelSignature &signature,
                            StringRef libraryName);
 
-/// What `compileModule` writes.
-enum class EmitKind { MLIR, LLVMIR, Object, SharedLibrary };
+/// What `compileModule` writes. `Tensor`: the module where code generation
+/// starts, linalg on tensors after lowering and elementwise fusion, before
+/// `dfg-tile-and-vectorize` (what `dfg-extract-kernels` takes kernels from).
+enum class EmitKind { Tensor, MLIR, LLVMIR, Object, SharedLibrary };
 
 struct CompileOptions {
   /// The runtime the library is linked with implements the generic

@@ -11,9 +11,14 @@
 #include "dfg/CostModel/CostModel.h"
 #include "dfg/Transforms/Codegen/CodegenAttr.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/Support/FileUtilities.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/ToolOutputFile.h"
 
 #include <cmath>
 #include <limits>
@@ -36,6 +41,9 @@ struct AnnotateCostPass
 
 private:
   LogicalResult checkOptions(ModuleOp module);
+  LogicalResult writeFeatures(ModuleOp module, CostModel &costModel,
+                              const CodegenChoice &choice,
+                              const FeatureOptions &featureOptions);
 };
 
 } // namespace
@@ -67,6 +75,60 @@ LogicalResult AnnotateCostPass::checkOptions(ModuleOp module) {
   return success();
 }
 
+/// Whether `func` holds one kernel: exactly one linalg op besides fills.
+static bool isSingleKernel(func::FuncOp func) {
+  int kernels = 0;
+  func.walk([&](linalg::LinalgOp op) {
+    if (!isa<linalg::FillOp>(op))
+      ++kernels;
+  });
+  return kernels == 1;
+}
+
+LogicalResult
+AnnotateCostPass::writeFeatures(ModuleOp module, CostModel &costModel,
+                                const CodegenChoice &choice,
+                                const FeatureOptions &featureOptions) {
+  std::string message;
+  std::unique_ptr<llvm::ToolOutputFile> file =
+      openOutputFile(featuresFile, &message);
+  if (!file)
+    return module.emitError("dfg-annotate-cost: cannot write '")
+           << featuresFile << "': " << message;
+  llvm::raw_ostream &os = file->os();
+  llvm::json::Array names;
+  for (llvm::StringLiteral name : featureVectorNames())
+    names.push_back(name);
+  os << llvm::json::Value(llvm::json::Object{
+            {"feature_version", static_cast<int64_t>(kFeatureVectorVersion)},
+            {"feature_names", std::move(names)}})
+     << "\n";
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal() || !isSingleKernel(func))
+      continue;
+    llvm::json::Object line{{"func", func.getSymName()}};
+    llvm::Expected<KernelFeatures> features =
+        extractKernelFeatures(func, choice, featureOptions);
+    llvm::Expected<KernelCost> cost =
+        features ? costModel.predict(*features)
+                 : llvm::Expected<KernelCost>(features.takeError());
+    if (!cost) {
+      line["error"] = llvm::toString(cost.takeError());
+    } else {
+      llvm::json::Array values;
+      for (const NamedFeature &feature : featureVector(*features))
+        values.push_back(feature.value);
+      line["op"] = features->opName;
+      line["feature_version"] = static_cast<int64_t>(kFeatureVectorVersion);
+      line["features"] = std::move(values);
+      line["analytic_ns"] = cost->timeNs;
+    }
+    os << llvm::json::Value(std::move(line)) << "\n";
+  }
+  file->keep();
+  return success();
+}
+
 void AnnotateCostPass::runOnOperation() {
   ModuleOp module = getOperation();
   if (failed(checkOptions(module)))
@@ -93,6 +155,10 @@ void AnnotateCostPass::runOnOperation() {
   choice.vectorBits = vectorBits ? vectorBits : machine.bestVectorBits();
   FeatureOptions featureOptions;
   featureOptions.dynamicSize = dynamicSize;
+
+  if (!featuresFile.empty() &&
+      failed(writeFeatures(module, **costModel, choice, featureOptions)))
+    return signalPassFailure();
 
   Builder builder(&getContext());
   WalkResult walk = module.walk([&](linalg::LinalgOp op) {

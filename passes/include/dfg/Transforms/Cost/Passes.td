@@ -35,6 +35,17 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
     of machine is a warning naming the file and the reason, and the analytic
     model.
 
+    With `features-file`, the pass also writes one JSON line per function
+    of the module that holds one kernel (one linalg op besides fills, as
+    `dfg-extract-kernels` writes them) to that file, for the cost-model
+    corpus, after a first line naming the features
+    (`{"feature_names": [...], "feature_version": N}`):
+    `{"func": name, "op": "linalg.matmul", "feature_version": N,
+    "features": [...], "analytic_ns": t}` with the features in
+    `featureVectorNames()` order for the choice given by the options;
+    a function the model cannot describe gets `{"func": name, "error":
+    why}` instead. `-` writes to standard output.
+
     ```mlir
     %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>)
                        outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
@@ -71,6 +82,60 @@ def DFGAnnotateCostPass : Pass<"dfg-annotate-cost", "ModuleOp"> {
            "peak in the profile)">,
     Option<"dynamicSize", "dynamic-size", "int64_t", /*default=*/"1",
            "Size assumed for dynamic dimensions (a dynamic batch)">,
+    Option<"featuresFile", "features-file", "std::string",
+           /*default=*/"",
+           "Write each single-kernel function's feature vector and "
+           "predicted time to this file as JSON lines ('-': stdout)">,
+  ];
+}
+
+def DFGExtractKernelsPass : Pass<"dfg-extract-kernels", "ModuleOp"> {
+  let summary = "Outline every linalg op into a function of its own, one "
+                "function per distinct kernel";
+  let description = [{
+    Builds the kernels of the cost-model corpus from linalg on tensors
+    (`dfg-compile --emit=tensor`: where `dfg-tile-and-vectorize` would
+    run). Every linalg op except fills, with ranked tensor operands and
+    results, becomes a function `@kernel_<i>` that takes the op's operands
+    as arguments and returns its results, so that the kernel can be
+    compiled and timed alone:
+
+    - an output initialized by a `tensor.empty`, or by a `linalg.fill` of
+      a `tensor.empty` with a constant, is created inside the function (the
+      fill is part of the kernel, as it is of the op's code);
+    - a splat constant operand and the constants the op's body uses from
+      above are cloned; every other operand (weights included) is an
+      argument, one per distinct value;
+    - an op whose body uses a value from above that is not a constant is
+      skipped.
+
+    Kernels are deduplicated by their printed form: each function carries
+    `dfg.kernel_count` (how many ops of the input it stands for) and
+    `dfg.kernel_source` (the function the first of them was in). The module
+    afterwards holds only these functions.
+
+    ```mlir
+    func.func @main_graph(%x: tensor<1x64xf32>, ...) {
+      %w = arith.constant dense<...> : tensor<64x10xf32>
+      %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x10xf32>) -> tensor<1x10xf32>
+      %y = linalg.matmul ins(%x, %w : ...) outs(%f : ...) -> tensor<1x10xf32>
+      ...
+    // becomes
+    func.func @kernel_0(%arg0: tensor<1x64xf32>, %arg1: tensor<64x10xf32>)
+        -> tensor<1x10xf32> attributes {dfg.kernel_count = 1 : i64, ...} {
+      %cst = arith.constant 0.000000e+00 : f32
+      %0 = tensor.empty() : tensor<1x10xf32>
+      %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<1x10xf32>) -> tensor<1x10xf32>
+      %2 = linalg.matmul ins(%arg0, %arg1 : ...) outs(%1 : ...) -> tensor<1x10xf32>
+      return %2 : tensor<1x10xf32>
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
   ];
 }
 
