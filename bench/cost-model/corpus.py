@@ -3,6 +3,7 @@
 
     bench/cost-model/corpus.py stats FILE            # counts, noise, markdown
     bench/cost-model/corpus.py pack FILE OUT.jsonl.gz [--max-spread S]
+    bench/cost-model/corpus.py unpack FILE OUT.jsonl   # "mlir" on every line
 
 FILE is the collector's output (plain or gzip'd JSON lines, header first).
 `pack` writes the committed form: the same header and sample lines, each
@@ -50,6 +51,16 @@ def load(path):
                 d["mlir"] = text[d["group"]]
             samples.append(d)
     return header, samples
+
+
+def unpack(src, dst):
+    """The plain form readers without the per-group rule take (dfg-cost-text
+    train/predict): every sample with its "mlir"."""
+    header, samples = load(src)
+    with open(dst, "w") as out:
+        out.write(json.dumps(header) + "\n")
+        for d in samples:
+            out.write(json.dumps(d) + "\n")
 
 
 def _round(x):
@@ -144,9 +155,14 @@ def main():
     k.add_argument("file")
     k.add_argument("out")
     k.add_argument("--max-spread", type=float, default=None)
+    u = sub.add_parser("unpack")
+    u.add_argument("file")
+    u.add_argument("out")
     a = p.parse_args()
     if a.cmd == "stats":
         stats(a.file)
+    elif a.cmd == "unpack":
+        unpack(a.file, a.out)
     else:
         pack(a.file, a.out, a.max_spread)
 
