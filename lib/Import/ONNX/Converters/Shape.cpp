@@ -693,6 +693,11 @@ LogicalResult convertReshape(NodeContext &ctx) {
       ctx.setOutput(0, reshape(ctx, *x, type, operand));
       return success();
     }
+    // ONNX's checker leaves the shape's type to shape inference, which a
+    // model may lack: a float shape would otherwise reach intsOf.
+    if (!value.getElementType().isInteger(64))
+      return ctx.error("expected an int64 shape, but got elements of type " +
+                       typeString(value.getElementType()));
     target = intsOf(value);
   }
   bool allowZero = ctx.version() >= 14 && ctx.intAttr("allowzero", 0);
