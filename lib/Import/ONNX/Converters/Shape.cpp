@@ -1242,7 +1242,11 @@ LogicalResult convertTile(NodeContext &ctx) {
   for (auto [size, r] : llvm::zip_equal(type.getShape(), repeats)) {
     interleaved.append({1, size});
     broadcast.append({r, size});
-    result.push_back(ShapedType::isDynamic(size) ? size : size * r);
+    int64_t tiled = size;
+    if (!ShapedType::isDynamic(size) && llvm::MulOverflow(size, r, tiled))
+      return ctx.error("the result's size " + Twine(size) + " x " + Twine(r) +
+                       " overflows 64 bits");
+    result.push_back(tiled);
   }
   RankedTensorType resultType = refineWithHint(ctx, 0, type.clone(result));
   SmallVector<DimSource> interleavedSources, resultSources;
